@@ -1,0 +1,206 @@
+package dev.semid.tokenizer.quantize;
+
+import dev.semid.tokenizer.data.Matrix;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * k-means: minimise Σ_i ||x_i − c_{a(i)}||² over centers c and assignment a.
+ * k-means++ seeding (D² sampling), Lloyd iterations, empty clusters re-seeded from the points
+ * with the largest error, optionally a balanced assignment (|cluster| ≤ ceil(N/K)).
+ * Deterministic for a seed: randomness comes only from {@link SplittableRandom}(seed) and
+ * parallel work is reduced in a fixed chunk order.
+ */
+public final class KMeans {
+    private final KMeansConfig config;
+
+    public KMeans(KMeansConfig config) { this.config = config; }
+
+    /** Result: K×d centers, the assignment of every row, and the final mean squared error per point. */
+    public record Result(Matrix centers, int[] assignment, double meanSquaredError, int iterations) {}
+
+    public Result fit(Matrix x, int k) {
+        int n = x.rows(), d = x.cols();
+        if (n == 0) throw new IllegalArgumentException("k-means on an empty set");
+        if (k < 1) throw new IllegalArgumentException("k must be >= 1, got " + k);
+        SplittableRandom rnd = new SplittableRandom(config.seed());
+        float[] centers = seed(x, k, rnd);
+        int[] assign = new int[n];
+        float[] err = new float[n];
+        double prev = Double.POSITIVE_INFINITY, obj = 0;
+        int it = 0;
+        while (it < config.iterations()) {
+            it++;
+            obj = config.balanced() ? assignBalanced(x, centers, k, assign, err) : assign(x, centers, k, assign, err);
+            updateCenters(x, centers, k, assign, err, rnd);
+            if (prev - obj <= config.tolerance() * Math.max(prev, 1e-30) && it > 1) break;
+            prev = obj;
+        }
+        obj = config.balanced() ? assignBalanced(x, centers, k, assign, err) : assign(x, centers, k, assign, err);
+        return new Result(new Matrix(k, d, centers), assign, obj / n, it);
+    }
+
+    /** Nearest-center assignment of all rows (no balancing); returns Σ squared error. */
+    static double assign(Matrix x, float[] centers, int k, int[] assign, float[] err) {
+        int d = x.cols();
+        float[] data = x.data();
+        double[] partial = new double[Parallel.chunks(x.rows())];
+        Parallel.forChunks(x.rows(), (c, from, to) -> {
+            double s = 0;
+            for (int i = from; i < to; i++) {
+                int best = Distances.nearest(data, i * d, centers, k, d);
+                assign[i] = best;
+                err[i] = Distances.squared(data, i * d, centers, best * d, d);
+                s += err[i];
+            }
+            partial[c] = s;
+        });
+        double total = 0;
+        for (double p : partial) total += p;
+        return total;
+    }
+
+    /**
+     * Balanced assignment: points are placed in order of how much they would lose by not getting
+     * their nearest center (largest regret first), each to its nearest center that still has room.
+     */
+    static double assignBalanced(Matrix x, float[] centers, int k, int[] assign, float[] err) {
+        int n = x.rows(), d = x.cols();
+        float[] data = x.data();
+        int cap = (n + k - 1) / k;
+        float[] regret = new float[n];
+        Parallel.forChunks(n, (c, from, to) -> {
+            for (int i = from; i < to; i++) {
+                float b1 = Float.POSITIVE_INFINITY, b2 = Float.POSITIVE_INFINITY;
+                int best = 0;
+                for (int j = 0; j < k; j++) {
+                    float dist = Distances.squared(data, i * d, centers, j * d, d);
+                    if (dist < b1) { b2 = b1; b1 = dist; best = j; } else if (dist < b2) b2 = dist;
+                }
+                assign[i] = best;
+                err[i] = b1;
+                regret[i] = k == 1 ? 0 : b2 - b1;
+            }
+        });
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        Arrays.sort(order, (a, b) -> {
+            int c = Float.compare(regret[b], regret[a]);
+            return c != 0 ? c : Integer.compare(a, b);
+        });
+        int[] size = new int[k];
+        double total = 0;
+        for (int idx : order) {
+            int best = assign[idx];
+            if (size[best] >= cap) {
+                float bd = Float.POSITIVE_INFINITY;
+                for (int j = 0; j < k; j++) {
+                    if (size[j] >= cap) continue;
+                    float dist = Distances.squared(data, idx * d, centers, j * d, d);
+                    if (dist < bd) { bd = dist; best = j; }
+                }
+                assign[idx] = best;
+                err[idx] = bd;
+            }
+            size[best]++;
+            total += err[idx];
+        }
+        return total;
+    }
+
+    private static void updateCenters(Matrix x, float[] centers, int k, int[] assign, float[] err, SplittableRandom rnd) {
+        int n = x.rows(), d = x.cols();
+        float[] data = x.data();
+        double[] sums = new double[k * d];
+        int[] counts = new int[k];
+        for (int i = 0; i < n; i++) {
+            int c = assign[i];
+            counts[c]++;
+            int o = i * d, co = c * d;
+            for (int j = 0; j < d; j++) sums[co + j] += data[o + j];
+        }
+        // Empty clusters take the points with the largest error, one each, in order of error.
+        int empty = 0;
+        for (int c = 0; c < k; c++) if (counts[c] == 0) empty++;
+        int[] worst = empty == 0 ? new int[0] : largest(err, Math.min(empty, n));
+        int w = 0;
+        for (int c = 0; c < k; c++) {
+            int co = c * d;
+            if (counts[c] == 0) {
+                int p = w < worst.length ? worst[w++] : rnd.nextInt(n);
+                System.arraycopy(data, p * d, centers, co, d);
+                err[p] = 0;
+                continue;
+            }
+            for (int j = 0; j < d; j++) centers[co + j] = (float) (sums[co + j] / counts[c]);
+        }
+    }
+
+    /** Indices of the m largest values, largest first (ties: lower index first). */
+    private static int[] largest(float[] v, int m) {
+        Integer[] idx = new Integer[v.length];
+        for (int i = 0; i < v.length; i++) idx[i] = i;
+        Arrays.sort(idx, (a, b) -> {
+            int c = Float.compare(v[b], v[a]);
+            return c != 0 ? c : Integer.compare(a, b);
+        });
+        int[] out = new int[m];
+        for (int i = 0; i < m; i++) out[i] = idx[i];
+        return out;
+    }
+
+    /** k-means++: first center uniform, each next one drawn with probability ∝ D²(x). */
+    private float[] seed(Matrix x, int k, SplittableRandom rnd) {
+        int n = x.rows(), d = x.cols();
+        Matrix pool = x;
+        if (n > config.seedSample()) {
+            int[] pick = new int[config.seedSample()];
+            // Partial Fisher–Yates: a uniform sample without replacement.
+            int[] perm = new int[n];
+            for (int i = 0; i < n; i++) perm[i] = i;
+            for (int i = 0; i < pick.length; i++) {
+                int j = i + rnd.nextInt(n - i);
+                int t = perm[i]; perm[i] = perm[j]; perm[j] = t;
+                pick[i] = perm[i];
+            }
+            Arrays.sort(pick);
+            pool = x.select(pick);
+        }
+        int m = pool.rows();
+        float[] pd = pool.data();
+        float[] centers = new float[k * d];
+        float[] dist = new float[m];
+        Arrays.fill(dist, Float.POSITIVE_INFINITY);
+        int first = rnd.nextInt(m);
+        System.arraycopy(pd, first * d, centers, 0, d);
+        for (int c = 1; c < k; c++) {
+            final int prevC = c - 1;
+            double[] partial = new double[Parallel.chunks(m)];
+            Parallel.forChunks(m, (ch, from, to) -> {
+                double s = 0;
+                for (int i = from; i < to; i++) {
+                    float dd = Distances.squared(pd, i * d, centers, prevC * d, d);
+                    if (dd < dist[i]) dist[i] = dd;
+                    s += dist[i];
+                }
+                partial[ch] = s;
+            });
+            double total = 0;
+            for (double p : partial) total += p;
+            int chosen;
+            if (total <= 0) {
+                chosen = rnd.nextInt(m); // all points coincide with centers: any point will do
+            } else {
+                double r = rnd.nextDouble() * total, acc = 0;
+                chosen = m - 1;
+                for (int i = 0; i < m; i++) {
+                    acc += dist[i];
+                    if (acc >= r) { chosen = i; break; }
+                }
+            }
+            System.arraycopy(pd, chosen * d, centers, c * d, d);
+        }
+        return centers;
+    }
+}

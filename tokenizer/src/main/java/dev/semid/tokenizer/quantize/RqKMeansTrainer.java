@@ -1,0 +1,66 @@
+package dev.semid.tokenizer.quantize;
+
+import dev.semid.tokenizer.data.Matrix;
+import dev.semid.tokenizer.model.QuantizerModel;
+import dev.semid.tokenizer.train.TrainingListener;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * RQ-KMeans: the encoder is the identity (optionally after standardisation); level l is a
+ * k-means of r_l, and r_{l+1} = r_l − c_{l,k_l}. Works on one residual copy of the input.
+ */
+public final class RqKMeansTrainer {
+    private final RqKMeansConfig config;
+    private final TrainingListener listener;
+
+    public RqKMeansTrainer(RqKMeansConfig config, TrainingListener listener) {
+        this.config = config;
+        this.listener = listener;
+    }
+
+    public QuantizerModel train(Matrix x) {
+        if (x.rows() < config.codes())
+            throw new IllegalArgumentException(x.rows() + " items cannot fill " + config.codes() + " codes per level");
+        Standardization std = config.standardize() ? Standardization.fit(x) : null;
+        Matrix r = std != null ? std.apply(x) : x.slice(0, x.rows()); // the one working copy
+        int d = r.cols();
+        List<Matrix> books = new ArrayList<>();
+        List<Map<String, Object>> perLevel = new ArrayList<>();
+        listener.onStart("rq-kmeans", config.levels());
+        for (int l = 0; l < config.levels(); l++) {
+            long t0 = System.nanoTime();
+            boolean balanced = config.balancedLastLevel() && l == config.levels() - 1;
+            KMeansConfig kc = KMeansConfig.defaults(config.seed() + l).withIterations(config.iterations()).withBalanced(balanced);
+            KMeans.Result res = new KMeans(kc).fit(r, config.codes());
+            float[] c = res.centers().data(), v = r.data();
+            int[] a = res.assignment();
+            for (int i = 0; i < r.rows(); i++) {
+                int o = i * d, co = a[i] * d;
+                for (int j = 0; j < d; j++) v[o + j] -= c[co + j];
+            }
+            books.add(res.centers());
+            double secs = (System.nanoTime() - t0) / 1e9;
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("level", l + 1);
+            m.put("iterations", res.iterations());
+            m.put("meanSquaredError", res.meanSquaredError());
+            m.put("seconds", secs);
+            perLevel.add(m);
+            listener.onMessage(String.format("level %d/%d: %d iterations, residual MSE %.5f, %.1f s",
+                    l + 1, config.levels(), res.iterations(), res.meanSquaredError(), secs));
+        }
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("levels", config.levels());
+        settings.put("codes", config.codes());
+        settings.put("iterations", config.iterations());
+        settings.put("balancedLastLevel", config.balancedLastLevel());
+        settings.put("standardize", config.standardize());
+        settings.put("seed", config.seed());
+        return new QuantizerModel("rqkmeans", x.cols(), std == null ? null : std.mean(), std == null ? null : std.scale(),
+                List.of(), books, List.of(), settings, Map.of("levels", perLevel));
+    }
+}

@@ -1,0 +1,402 @@
+package dev.semid.tokenizer.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import dev.semid.tokenizer.data.Matrix;
+import dev.semid.tokenizer.engine.Mlp;
+import dev.semid.tokenizer.engine.NdConvert;
+import dev.semid.tokenizer.model.DenseLayer;
+import dev.semid.tokenizer.model.QuantizerModel;
+import dev.semid.tokenizer.quantize.KMeans;
+import dev.semid.tokenizer.quantize.KMeansConfig;
+import dev.semid.tokenizer.quantize.Standardization;
+
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Trains an RQ-VAE with DJL:
+ * Loss = ||x − x̂||² + Σ_l ( ||sg(r_l) − c_{l,k_l}||² + β ||r_l − sg(c_{l,k_l})||² ),
+ * x̂ = Dec(z + sg(ẑ − z)) (straight-through estimator), with k-means initialisation of every
+ * level's codebook, dead-code reset after each epoch, AdamW, shuffled mini-batches, a
+ * validation split and early stopping that keeps the best weights.
+ */
+public final class RqVaeTrainer {
+    private final RqVaeConfig cfg;
+    private final Device device;
+    private final TrainingListener listener;
+
+    public RqVaeTrainer(RqVaeConfig cfg, Device device, TrainingListener listener) {
+        this.cfg = cfg;
+        this.device = device;
+        this.listener = listener;
+    }
+
+    /** The loss parts of plain RQ-VAE; subclasses of the recipe add their own. */
+    List<LossPart> lossParts() {
+        List<LossPart> parts = new ArrayList<>();
+        parts.add(new ReconstructionLoss());
+        for (int l = 0; l < cfg.levels(); l++) {
+            parts.add(new CodebookLoss(l, 1.0));
+            parts.add(new CommitmentLoss(l, cfg.beta()));
+        }
+        return parts;
+    }
+
+    public QuantizerModel train(Matrix input) {
+        int n = input.rows(), dim = input.cols();
+        int nVal = (int) Math.floor(n * cfg.validationFraction());
+        int nTrain = n - nVal;
+        if (nTrain < cfg.codes())
+            throw new IllegalArgumentException(nTrain + " training items cannot fill " + cfg.codes() + " codes per level");
+        SplittableRandom rnd = new SplittableRandom(cfg.seed());
+        Standardization std = cfg.standardize() ? Standardization.fit(input) : null;
+        int[] perm = permutation(n, rnd);
+        int[] trainRows = java.util.Arrays.copyOfRange(perm, nVal, n);
+        int[] valRows = java.util.Arrays.copyOfRange(perm, 0, nVal);
+        Engine.getEngine("PyTorch").setRandomSeed((int) cfg.seed());
+
+        try (NDManager base = NDManager.newBaseManager(device, "PyTorch")) {
+            NDArray all = NdConvert.toNd(base, input, device);
+            if (std != null) all = all.sub(NdConvert.toNd(base, std.mean(), device)).div(NdConvert.toNd(base, std.scale(), device));
+            NDArray xTrain = all.get(base.create(trainRows));
+            NDArray xVal = nVal > 0 ? all.get(base.create(valRows)) : null;
+            all.close();
+
+            Params p = new Params(base, dim, rnd);
+            List<LossPart> parts = lossParts();
+            List<AdamW> optimizers = new ArrayList<>();
+            for (NDArray w : p.networkWeights()) optimizers.add(new AdamW(base, w, cfg.learningRate(), cfg.weightDecay()));
+            for (NDArray b : p.networkBiases()) optimizers.add(new AdamW(base, b, cfg.learningRate(), 0));
+            List<AdamW> codebookOpts = new ArrayList<>();
+            for (NDArray c : p.codebooks) codebookOpts.add(new AdamW(base, c, cfg.codebookLearningRate(), 0));
+            optimizers.addAll(codebookOpts);
+
+            if (cfg.kmeansInit()) kmeansInit(p, xTrain, rnd);
+
+            listener.onStart("rq-vae", cfg.epochs());
+            List<Map<String, Object>> history = new ArrayList<>();
+            double best = Double.POSITIVE_INFINITY;
+            float[][] bestWeights = null;
+            int bestEpoch = 0, sinceBest = 0;
+            int steps = (nTrain + cfg.batchSize() - 1) / cfg.batchSize();
+            long start = System.nanoTime();
+            int epoch = 0;
+            for (epoch = 1; epoch <= cfg.epochs(); epoch++) {
+                long t0 = System.nanoTime();
+                int[] order = permutation(nTrain, rnd);
+                double[] partSums = new double[parts.size()];
+                int[][] usage = new int[cfg.levels()][cfg.codes()];
+                for (int s = 0; s < steps; s++) {
+                    int from = s * cfg.batchSize(), to = Math.min(nTrain, from + cfg.batchSize());
+                    try (NDScope scope = new NDScope()) {
+                        scope.suppressNotUsedWarning();
+                        NDArray idx = base.create(java.util.Arrays.copyOfRange(order, from, to));
+                        NDArray x = xTrain.get(idx);
+                        NDArray[] values = new NDArray[parts.size()];
+                        ForwardPass f;
+                        try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
+                            f = p.forward(x);
+                            NDArray total = null;
+                            for (int i = 0; i < parts.size(); i++) {
+                                values[i] = parts.get(i).compute(f);
+                                total = total == null ? values[i] : total.add(values[i]);
+                            }
+                            gc.backward(total);
+                        }
+                        for (AdamW o : optimizers) o.step();
+                        float[] v = NDArrays.stack(new NDList(values)).toFloatArray();
+                        for (int i = 0; i < v.length; i++) partSums[i] += v[i] * (to - from);
+                        countUsage(f.indices(), usage);
+                    }
+                    listener.onStep(epoch, s + 1, steps);
+                }
+                int reset = cfg.deadCodeReset() ? resetDeadCodes(p, xTrain, usage, codebookOpts, rnd) : 0;
+                double val = xVal == null ? Double.NaN : validationLoss(p, parts, xVal);
+                Map<String, Double> mean = new LinkedHashMap<>();
+                double trainLoss = 0;
+                for (int i = 0; i < parts.size(); i++) {
+                    mean.put(parts.get(i).name(), partSums[i] / nTrain);
+                    trainLoss += partSums[i] / nTrain;
+                }
+                double monitored = xVal == null ? trainLoss : val;
+                boolean improved = monitored < best - 1e-7;
+                if (improved) {
+                    best = monitored;
+                    bestEpoch = epoch;
+                    sinceBest = 0;
+                    bestWeights = p.snapshot();
+                } else sinceBest++;
+                double[] util = new double[cfg.levels()];
+                for (int l = 0; l < cfg.levels(); l++) {
+                    int used = 0;
+                    for (int c : usage[l]) if (c > 0) used++;
+                    util[l] = used / (double) cfg.codes();
+                }
+                double secs = (System.nanoTime() - t0) / 1e9;
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                double eta = elapsed / epoch * (cfg.epochs() - epoch);
+                EpochReport r = new EpochReport(epoch, cfg.epochs(), mean, trainLoss, val, util, reset, secs, eta, improved);
+                listener.onEpoch(r);
+                history.add(historyRow(r));
+                if (cfg.patience() > 0 && sinceBest >= cfg.patience()) {
+                    listener.onMessage("early stop at epoch " + epoch + ": no validation improvement for " + cfg.patience()
+                            + " epochs; keeping epoch " + bestEpoch);
+                    break;
+                }
+            }
+            if (bestWeights != null) p.restore(bestWeights);
+            Map<String, Object> metrics = new LinkedHashMap<>();
+            metrics.put("epochsRun", Math.min(epoch, cfg.epochs()));
+            metrics.put("bestEpoch", bestEpoch);
+            metrics.put("bestMonitoredLoss", best);
+            metrics.put("trainSeconds", (System.nanoTime() - start) / 1e9);
+            metrics.put("history", history);
+            return p.toModel(std, settings(), metrics);
+        }
+    }
+
+    private Map<String, Object> historyRow(EpochReport r) {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("epoch", r.epoch());
+        h.put("loss", r.lossParts());
+        h.put("trainLoss", r.trainLoss());
+        h.put("validationLoss", Double.isNaN(r.validationLoss()) ? null : r.validationLoss());
+        h.put("utilisation", r.utilisation());
+        h.put("codesReset", r.codesReset());
+        h.put("seconds", r.seconds());
+        return h;
+    }
+
+    Map<String, Object> settings() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("hidden", cfg.hidden());
+        s.put("latentDim", cfg.latentDim());
+        s.put("levels", cfg.levels());
+        s.put("codes", cfg.codes());
+        s.put("beta", cfg.beta());
+        s.put("learningRate", cfg.learningRate());
+        s.put("codebookLearningRate", cfg.codebookLearningRate());
+        s.put("weightDecay", cfg.weightDecay());
+        s.put("epochs", cfg.epochs());
+        s.put("batchSize", cfg.batchSize());
+        s.put("validationFraction", cfg.validationFraction());
+        s.put("patience", cfg.patience());
+        s.put("kmeansInit", cfg.kmeansInit());
+        s.put("deadCodeReset", cfg.deadCodeReset());
+        s.put("standardize", cfg.standardize());
+        s.put("seed", cfg.seed());
+        return s;
+    }
+
+    private static int[] permutation(int n, SplittableRandom rnd) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) p[i] = i;
+        for (int i = n - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int t = p[i]; p[i] = p[j]; p[j] = t;
+        }
+        return p;
+    }
+
+    private static void countUsage(List<NDArray> indices, int[][] usage) {
+        for (int l = 0; l < indices.size(); l++)
+            for (long k : indices.get(l).toLongArray()) usage[l][(int) k]++;
+    }
+
+    /** Mean validation loss (all parts), without gradients. */
+    private double validationLoss(Params p, List<LossPart> parts, NDArray xVal) {
+        double sum = 0;
+        long rows = xVal.getShape().get(0);
+        for (long from = 0; from < rows; from += cfg.batchSize()) {
+            long to = Math.min(rows, from + cfg.batchSize());
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                ForwardPass f = p.forward(xVal.get(from + ":" + to));
+                for (LossPart part : parts) sum += part.compute(f).getFloat() * (to - from);
+            }
+        }
+        return sum / rows;
+    }
+
+    /** Encodes the training set without gradients: z for every training row, as a Java matrix. */
+    private Matrix encodeAll(Params p, NDArray x) {
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            return NdConvert.toMatrix(Mlp.forward(x, p.encoder).stopGradient());
+        }
+    }
+
+    /** Residual k-means on the encoded training items sets every level's starting codebook. */
+    private void kmeansInit(Params p, NDArray xTrain, SplittableRandom rnd) {
+        Matrix r = encodeAll(p, xTrain);
+        int d = r.cols();
+        for (int l = 0; l < cfg.levels(); l++) {
+            KMeans.Result res = new KMeans(KMeansConfig.defaults(cfg.seed() + 100 + l).withIterations(25)).fit(r, cfg.codes());
+            p.codebooks.get(l).set(FloatBuffer.wrap(res.centers().data()));
+            float[] c = res.centers().data(), v = r.data();
+            int[] a = res.assignment();
+            for (int i = 0; i < r.rows(); i++)
+                for (int j = 0; j < d; j++) v[i * d + j] -= c[a[i] * d + j];
+        }
+        listener.onMessage("codebooks initialised by residual k-means on " + r.rows() + " encoded items");
+    }
+
+    /**
+     * Codes no item chose during the epoch are moved onto residuals r_l of random training items
+     * (their momentum cleared), so every code is back in play next epoch.
+     */
+    private int resetDeadCodes(Params p, NDArray xTrain, int[][] usage, List<AdamW> codebookOpts, SplittableRandom rnd) {
+        int total = 0;
+        List<int[]> dead = new ArrayList<>();
+        for (int l = 0; l < cfg.levels(); l++) {
+            List<Integer> d = new ArrayList<>();
+            for (int k = 0; k < cfg.codes(); k++) if (usage[l][k] == 0) d.add(k);
+            dead.add(d.stream().mapToInt(Integer::intValue).toArray());
+            total += d.size();
+        }
+        if (total == 0) return 0;
+        long rows = xTrain.getShape().get(0);
+        int sample = (int) Math.min(rows, 4096);
+        int[] pick = new int[sample];
+        for (int i = 0; i < sample; i++) pick[i] = rnd.nextInt((int) rows);
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            ForwardPass f = p.forward(xTrain.get(xTrain.getManager().create(pick)));
+            for (int l = 0; l < cfg.levels(); l++) {
+                int[] codes = dead.get(l);
+                if (codes.length == 0) continue;
+                float[] res = f.residuals().get(l).stopGradient().toFloatArray();
+                int d = cfg.latentDim();
+                NDArray cb = p.codebooks.get(l);
+                float[] book = cb.stopGradient().toFloatArray();
+                for (int k : codes) {
+                    int src = rnd.nextInt(sample);
+                    System.arraycopy(res, src * d, book, k * d, d);
+                }
+                cb.set(FloatBuffer.wrap(book));
+                codebookOpts.get(l).resetRows(codes);
+            }
+        }
+        return total;
+    }
+
+    /** The trainable tensors and the forward pass over them. */
+    final class Params {
+        final List<NDArray[]> encoder = new ArrayList<>();
+        final List<NDArray[]> decoder = new ArrayList<>();
+        final List<NDArray> codebooks = new ArrayList<>();
+
+        Params(NDManager m, int dim, SplittableRandom rnd) {
+            int[] widths = new int[cfg.hidden().length + 2];
+            widths[0] = dim;
+            System.arraycopy(cfg.hidden(), 0, widths, 1, cfg.hidden().length);
+            widths[widths.length - 1] = cfg.latentDim();
+            for (int i = 0; i + 1 < widths.length; i++) encoder.add(linear(m, widths[i], widths[i + 1], rnd));
+            for (int i = widths.length - 1; i > 0; i--) decoder.add(linear(m, widths[i], widths[i - 1], rnd));
+            for (int l = 0; l < cfg.levels(); l++) {
+                float[] v = new float[cfg.codes() * cfg.latentDim()];
+                for (int i = 0; i < v.length; i++) v[i] = (float) (gaussian(rnd) * 0.01);
+                codebooks.add(trainable(m, v, new Shape(cfg.codes(), cfg.latentDim())));
+            }
+        }
+
+        /** PyTorch's nn.Linear initialisation: W, b ~ U(−1/√in, 1/√in). */
+        private NDArray[] linear(NDManager m, int in, int out, SplittableRandom rnd) {
+            double bound = 1 / Math.sqrt(in);
+            float[] w = new float[in * out], b = new float[out];
+            for (int i = 0; i < w.length; i++) w[i] = (float) ((rnd.nextDouble() * 2 - 1) * bound);
+            for (int i = 0; i < b.length; i++) b[i] = (float) ((rnd.nextDouble() * 2 - 1) * bound);
+            return new NDArray[] {trainable(m, w, new Shape(in, out)), trainable(m, b, new Shape(out))};
+        }
+
+        private NDArray trainable(NDManager m, float[] v, Shape shape) {
+            NDArray a = m.create(v, shape).toDevice(device, false);
+            a.setRequiresGradient(true);
+            return a;
+        }
+
+        List<NDArray> networkWeights() {
+            List<NDArray> out = new ArrayList<>();
+            for (NDArray[] l : encoder) out.add(l[0]);
+            for (NDArray[] l : decoder) out.add(l[0]);
+            return out;
+        }
+
+        List<NDArray> networkBiases() {
+            List<NDArray> out = new ArrayList<>();
+            for (NDArray[] l : encoder) out.add(l[1]);
+            for (NDArray[] l : decoder) out.add(l[1]);
+            return out;
+        }
+
+        List<NDArray> all() {
+            List<NDArray> out = new ArrayList<>(networkWeights());
+            out.addAll(networkBiases());
+            out.addAll(codebooks);
+            return out;
+        }
+
+        ForwardPass forward(NDArray x) {
+            NDArray z = Mlp.forward(x, encoder);
+            NDArray r = z, zq = null;
+            List<NDArray> residuals = new ArrayList<>(), chosen = new ArrayList<>(), indices = new ArrayList<>();
+            for (NDArray cb : codebooks) {
+                NDArray fixed = cb.stopGradient();
+                NDArray idx = Mlp.nearest(r.stopGradient(), fixed, fixed.square().sum(new int[] {1}));
+                NDArray q = cb.get(new NDIndex("{}", idx));
+                residuals.add(r);
+                chosen.add(q);
+                indices.add(idx);
+                r = r.sub(q.stopGradient());
+                zq = zq == null ? q : zq.add(q);
+            }
+            NDArray zst = z.add(zq.sub(z).stopGradient());
+            return new ForwardPass(x, z, residuals, chosen, codebooks, indices, Mlp.forward(zst, decoder));
+        }
+
+        float[][] snapshot() {
+            List<NDArray> a = all();
+            float[][] s = new float[a.size()][];
+            for (int i = 0; i < s.length; i++) s[i] = a.get(i).stopGradient().toFloatArray();
+            return s;
+        }
+
+        void restore(float[][] s) {
+            List<NDArray> a = all();
+            for (int i = 0; i < s.length; i++) a.get(i).set(FloatBuffer.wrap(s[i]));
+        }
+
+        QuantizerModel toModel(Standardization std, Map<String, Object> settings, Map<String, Object> metrics) {
+            List<DenseLayer> enc = new ArrayList<>(), dec = new ArrayList<>();
+            for (NDArray[] l : encoder) enc.add(dense(l));
+            for (NDArray[] l : decoder) dec.add(dense(l));
+            List<Matrix> books = new ArrayList<>();
+            for (NDArray c : codebooks) books.add(NdConvert.toMatrix(c.stopGradient()));
+            return new QuantizerModel("rqvae", (int) encoder.get(0)[0].getShape().get(0),
+                    std == null ? null : std.mean(), std == null ? null : std.scale(), enc, books, dec, settings, metrics);
+        }
+
+        private DenseLayer dense(NDArray[] l) {
+            return new DenseLayer(NdConvert.toMatrix(l[0].stopGradient()), l[1].stopGradient().toFloatArray());
+        }
+    }
+
+    private static double gaussian(SplittableRandom rnd) {
+        double u1 = Math.max(rnd.nextDouble(), 1e-300), u2 = rnd.nextDouble();
+        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    }
+}
