@@ -11,6 +11,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import dev.semid.tokenizer.data.Gaussian;
 import dev.semid.tokenizer.data.Matrix;
 import dev.semid.tokenizer.engine.Mlp;
 import dev.semid.tokenizer.engine.NdConvert;
@@ -309,7 +310,7 @@ public final class RqVaeTrainer {
             for (int i = widths.length - 1; i > 0; i--) decoder.add(linear(m, widths[i], widths[i - 1], rnd));
             for (int l = 0; l < cfg.levels(); l++) {
                 float[] v = new float[cfg.codes() * cfg.latentDim()];
-                for (int i = 0; i < v.length; i++) v[i] = (float) (gaussian(rnd) * 0.01);
+                for (int i = 0; i < v.length; i++) v[i] = (float) (Gaussian.sample(rnd) * 0.01);
                 codebooks.add(trainable(m, v, new Shape(cfg.codes(), cfg.latentDim())));
             }
         }
@@ -393,10 +394,5 @@ public final class RqVaeTrainer {
         private DenseLayer dense(NDArray[] l) {
             return new DenseLayer(NdConvert.toMatrix(l[0].stopGradient()), l[1].stopGradient().toFloatArray());
         }
-    }
-
-    private static double gaussian(SplittableRandom rnd) {
-        double u1 = Math.max(rnd.nextDouble(), 1e-300), u2 = rnd.nextDouble();
-        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
     }
 }

@@ -1,0 +1,90 @@
+package dev.semid.cli;
+
+import dev.semid.tokenizer.train.EpochReport;
+import dev.semid.tokenizer.train.TrainingListener;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Progress on stderr: a redrawn bar on a terminal; on a pipe or CI log, one line per epoch
+ * (every 10th after the first 5) so logs stay readable.
+ */
+final class ProgressBar implements TrainingListener {
+    private static final int WIDTH = 28;
+    private final PrintStream out;
+    private final boolean tty;
+    private final boolean quiet;
+    private String what = "";
+    private String lastEpoch = "";
+    private long lastDraw;
+
+    ProgressBar(PrintStream out, boolean quiet) {
+        this.out = out;
+        this.tty = System.console() != null && System.getenv("CI") == null;
+        this.quiet = quiet;
+    }
+
+    @Override public void onStart(String what, int epochs) {
+        this.what = what;
+        if (!quiet) out.printf("training %s: up to %d epochs%n", what, epochs);
+    }
+
+    @Override public void onStep(int epoch, int step, int steps) {
+        if (!tty || quiet) return;
+        long now = System.nanoTime();
+        if (step < steps && now - lastDraw < 100_000_000L) return;
+        lastDraw = now;
+        out.print("\r" + bar(step / (double) steps) + String.format(" epoch %d step %d/%d  %s\u001b[K", epoch, step, steps, lastEpoch));
+        out.flush();
+    }
+
+    @Override public void onEpoch(EpochReport r) {
+        StringBuilder util = new StringBuilder();
+        for (double u : r.utilisation()) util.append(util.isEmpty() ? "" : "/").append(String.format(Locale.ROOT, "%.0f", u * 100));
+        StringBuilder parts = new StringBuilder();
+        for (Map.Entry<String, Double> e : r.lossParts().entrySet())
+            parts.append(' ').append(e.getKey()).append('=').append(String.format(Locale.ROOT, "%.4g", e.getValue()));
+        lastEpoch = String.format(Locale.ROOT, "loss %.4f val %.4f util %s%% ETA %s", r.trainLoss(), r.validationLoss(), util, eta(r.etaSeconds()));
+        if (quiet) return;
+        String line = String.format(Locale.ROOT, "epoch %d/%d %.2fs loss %.4f val %.4f util %s%% reset %d ETA %s |%s",
+                r.epoch(), r.epochs(), r.seconds(), r.trainLoss(), r.validationLoss(), util, r.codesReset(), eta(r.etaSeconds()), parts);
+        if (tty) {
+            out.print("\r" + bar(r.epoch() / (double) r.epochs()) + " " + line + "\u001b[K");
+            if (r.epoch() == r.epochs()) out.println();
+        } else if (r.epoch() <= 5 || r.epoch() % 10 == 0 || r.epoch() == r.epochs()) {
+            out.println(line);
+        }
+        out.flush();
+    }
+
+    @Override public void onMessage(String message) {
+        if (quiet) return;
+        if (tty) out.print("\r\u001b[K");
+        out.println(message);
+    }
+
+    /** Progress of a non-epoch task (tokenizing). */
+    void task(String label, long done, long total) {
+        if (quiet) return;
+        if (tty) {
+            out.print("\r" + bar(done / (double) total) + String.format(" %s %d/%d\u001b[K", label, done, total));
+            if (done == total) out.println();
+        } else if (done == total) {
+            out.printf("%s %d/%d%n", label, done, total);
+        }
+        out.flush();
+    }
+
+    private static String bar(double f) {
+        int full = (int) Math.round(Math.max(0, Math.min(1, f)) * WIDTH);
+        return "[" + "#".repeat(full) + ".".repeat(WIDTH - full) + "]";
+    }
+
+    private static String eta(double s) {
+        if (!Double.isFinite(s)) return "?";
+        long t = Math.round(s);
+        return t >= 60 ? String.format("%dm%02ds", t / 60, t % 60) : t + "s";
+    }
+}

@@ -1,0 +1,48 @@
+package dev.semid.cli;
+
+import dev.semid.tokenizer.io.InputException;
+import dev.semid.tokenizer.model.ArtifactException;
+import dev.semid.tokenizer.sid.DedupOverflowException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The `semid` command. Exit codes: 0 success, 1 unexpected failure, 2 usage or configuration
+ * error, 3 bad input data, 4 unusable model directory, 5 dedup token range exhausted.
+ */
+@Command(name = "semid", mixinStandardHelpOptions = true, version = "semid 0.1.0",
+        description = "Semantic IDs for generative recommenders: train residual quantizers, tokenize items, inspect models.",
+        subcommands = {DemoCommand.class, TrainCommand.class, TokenizeCommand.class, InspectCommand.class,
+                BenchCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:unexpected failure", "2:usage or configuration error", "3:bad input data",
+                "4:unusable model directory", "5:dedup token range exhausted"})
+public final class SemidCommand implements Runnable {
+    public static final int BAD_INPUT = 3, BAD_MODEL = 4, DEDUP_OVERFLOW = 5;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override public void run() { spec.commandLine().usage(System.out); }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    public static int execute(String... args) {
+        CommandLine cl = new CommandLine(new SemidCommand());
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            int code;
+            if (ex instanceof InputException) code = BAD_INPUT;
+            else if (ex instanceof ArtifactException) code = BAD_MODEL;
+            else if (ex instanceof DedupOverflowException) code = DEDUP_OVERFLOW;
+            else if (ex instanceof IllegalArgumentException) code = CommandLine.ExitCode.USAGE;
+            else {
+                ex.printStackTrace(cmd.getErr());
+                code = CommandLine.ExitCode.SOFTWARE;
+            }
+            cmd.getErr().println("semid " + cmd.getCommandName() + ": error: " + ex.getMessage());
+            return code;
+        });
+        return cl.execute(args);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.semid.tokenizer;
+
+import dev.semid.tokenizer.data.EmbeddingSet;
+import dev.semid.tokenizer.data.Matrix;
+import dev.semid.tokenizer.metrics.TokenizerMetrics;
+import dev.semid.tokenizer.sid.Assignment;
+import dev.semid.tokenizer.sid.CollisionConfig;
+import dev.semid.tokenizer.sid.LastLevelCosts;
+import dev.semid.tokenizer.sid.SemanticId;
+import dev.semid.tokenizer.sid.SemanticIdAssigner;
+
+import java.util.List;
+
+/**
+ * Batch tokenization of a catalogue: codes from the {@link Tokenizer}, optional Sinkhorn
+ * re-assignment of colliding items, dedup tokens from the {@link SemanticIdAssigner}, and the
+ * metrics of §6. No files: callers read and write.
+ */
+public final class Tokenization {
+    /** Rows per tokenizer call, so progress can be reported on large inputs. */
+    private static final int SLICE = 65_536;
+
+    public interface Progress { void update(long done, long total); }
+
+    public record Result(List<String> ids, int[][] codes, List<SemanticId> sids, TokenizerMetrics metrics) {}
+
+    private Tokenization() {}
+
+    public static Result run(Tokenizer tokenizer, EmbeddingSet items, CollisionConfig collisions, Progress progress) {
+        Matrix x = items.vectors();
+        int n = x.rows(), d = tokenizer.latentDim(), levels = tokenizer.levels();
+        int[][] codes = new int[n][];
+        Matrix z = Matrix.zeros(n, d), zHat = Matrix.zeros(n, d);
+        Matrix xHat = null;
+        for (int from = 0; from < n; from += SLICE) {
+            int to = Math.min(n, from + SLICE);
+            Encoding e = tokenizer.encode(from == 0 && to == n ? x : x.slice(from, to), true);
+            System.arraycopy(e.codes(), 0, codes, from, to - from);
+            System.arraycopy(e.latent().data(), 0, z.data(), from * d, (to - from) * d);
+            System.arraycopy(e.quantized().data(), 0, zHat.data(), from * d, (to - from) * d);
+            if (e.reconstruction() != null) {
+                if (xHat == null) xHat = Matrix.zeros(n, x.cols());
+                System.arraycopy(e.reconstruction().data(), 0, xHat.data(), from * x.cols(), (to - from) * x.cols());
+            }
+            progress.update(to, n);
+        }
+        Assignment a = new SemanticIdAssigner(collisions).assign(items.ids(), codes, lastLevelCosts(tokenizer, codes, z, levels));
+        TokenizerMetrics m = TokenizerMetrics.of(codes, tokenizer.codebookSize(), a.ids(), z, zHat, x, xHat);
+        return new Result(items.ids(), codes, a.ids(), m);
+    }
+
+    /** ||r_L − c_{L,k}||² for every last-level code k, with r_L = z − Σ_{l<L} c_{l,k_l}. */
+    static LastLevelCosts lastLevelCosts(Tokenizer t, int[][] codes, Matrix z, int levels) {
+        int d = z.cols();
+        return item -> {
+            float[] r = z.row(item);
+            for (int l = 0; l < levels - 1; l++) {
+                float[] c = t.codebook(l).data();
+                int o = codes[item][l] * d;
+                for (int j = 0; j < d; j++) r[j] -= c[o + j];
+            }
+            Matrix last = t.codebook(levels - 1);
+            float[] c = last.data(), out = new float[last.rows()];
+            for (int k = 0; k < out.length; k++) {
+                float s = 0;
+                for (int j = 0; j < d; j++) {
+                    float e = r[j] - c[k * d + j];
+                    s += e * e;
+                }
+                out[k] = s;
+            }
+            return out;
+        };
+    }
+}
