@@ -1,0 +1,73 @@
+package dev.semid.tokenizer.metrics;
+
+import dev.semid.tokenizer.data.Matrix;
+import dev.semid.tokenizer.sid.SemanticId;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What every tokenizer run reports (design §6): per-level code usage, collisions of the code
+ * tuples before the dedup token and of the full IDs after it, the relative quantization error
+ * Σ||z − ẑ||² / Σ||z − mean z||² and the reconstruction MSE (null where not computed, e.g. no
+ * decoder), and the largest dedup token handed out.
+ */
+public record TokenizerMetrics(List<LevelStats> levels, CollisionStats beforeDedup, CollisionStats afterDedup,
+                               Double relativeQuantizationError, Double reconstructionMse, int maxDedupToken) {
+
+    public TokenizerMetrics {
+        levels = List.copyOf(levels);
+    }
+
+    /**
+     * @param codes        the code tuples the IDs were built from (after re-assignment, if any)
+     * @param codebookSize K of every level
+     * @param ids          the assigned IDs, aligned with {@code codes}
+     * @param z            encoder outputs, or null
+     * @param zHat         their quantized reconstruction Σ_l c_{l,k_l}, or null
+     * @param x            input embeddings, or null
+     * @param xHat         decoder outputs, or null (no decoder)
+     */
+    public static TokenizerMetrics of(int[][] codes, int codebookSize, List<SemanticId> ids,
+                                      Matrix z, Matrix zHat, Matrix x, Matrix xHat) {
+        if (ids.size() != codes.length)
+            throw new IllegalArgumentException(ids.size() + " semantic IDs for " + codes.length + " code tuples");
+        int[][] full = new int[ids.size()][];
+        int maxToken = 0;
+        for (int i = 0; i < full.length; i++) {
+            SemanticId id = ids.get(i);
+            full[i] = id.withDedup();
+            maxToken = Math.max(maxToken, id.dedup());
+        }
+        Double rel = (z == null || zHat == null) ? null : QuantizationStats.relativeError(z, zHat);
+        Double mse = (x == null || xHat == null) ? null : QuantizationStats.mse(x, xHat);
+        return new TokenizerMetrics(CodeUsage.perLevel(codes, codebookSize), CollisionStats.of(codes),
+                CollisionStats.of(full), rel, mse, maxToken);
+    }
+
+    /** Usage and collisions only. */
+    public static TokenizerMetrics of(int[][] codes, int codebookSize, List<SemanticId> ids) {
+        return of(codes, codebookSize, ids, null, null, null, null);
+    }
+
+    /** A compact table for logs and the CLI. */
+    public String summary() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%-6s %13s %7s %11s %8s%n", "level", "used/K", "util", "perplexity", "largest"));
+        for (LevelStats s : levels)
+            sb.append(String.format(Locale.ROOT, "%-6d %13s %6.1f%% %11.1f %7.2f%%%n", s.level(),
+                    s.usedCodes() + "/" + s.codebookSize(), 100 * s.utilisation(), s.perplexity(), 100 * s.largestShare()));
+        CollisionStats b = beforeDedup;
+        sb.append(String.format(Locale.ROOT, "distinct IDs before dedup: %d / %d items (collision rate %.2f%%, %d colliding items, largest group %d)%n",
+                b.distinctIds(), b.items(), 100 * b.collisionRate(), b.collidingItems(), b.largestGroup()));
+        sb.append(String.format(Locale.ROOT, "distinct IDs after dedup:  %d / %d items (max dedup token %d)%n",
+                afterDedup.distinctIds(), afterDedup.items(), maxDedupToken));
+        sb.append("rel. quantization error: ").append(format(relativeQuantizationError)).append('\n');
+        sb.append("recon MSE: ").append(format(reconstructionMse));
+        return sb.toString();
+    }
+
+    private static String format(Double v) {
+        return v == null ? "n/a" : String.format(Locale.ROOT, "%.6g", v);
+    }
+}

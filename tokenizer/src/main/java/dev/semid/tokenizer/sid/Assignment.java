@@ -1,0 +1,22 @@
+package dev.semid.tokenizer.sid;
+
+import dev.semid.tokenizer.metrics.CollisionStats;
+
+import java.util.List;
+
+/**
+ * The result of {@link SemanticIdAssigner#assign}: one unique ID per input item, aligned with the
+ * input, and the collisions of the raw code tuples that the dedup token had to resolve.
+ */
+public record Assignment(List<SemanticId> ids, CollisionStats before) {
+    public Assignment {
+        ids = List.copyOf(ids);
+    }
+
+    /** Largest dedup token handed out (0 when there are no collisions or no items). */
+    public int maxDedupToken() {
+        int max = 0;
+        for (SemanticId id : ids) max = Math.max(max, id.dedup());
+        return max;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.semid.tokenizer.sid;
+
+import java.util.List;
+
+/**
+ * A code tuple is shared by more items than the dedup token can number (token > maxDedup).
+ * Thrown instead of wrapping, which would silently give two items the same semantic ID.
+ */
+public class DedupOverflowException extends RuntimeException {
+    private final int[] codes;
+    private final int groupSize;
+    private final int maxDedup;
+    private final List<String> sampleItemIds;
+
+    /**
+     * @param codes            the overflowing code tuple
+     * @param groupSize        how many items share it (including the one being added, when streaming)
+     * @param maxDedup         the configured limit
+     * @param sampleItemIds    a few of the items, in {@link ItemIdOrder}
+     * @param otherOverflowing how many further code tuples overflow too
+     */
+    public DedupOverflowException(int[] codes, int groupSize, int maxDedup, List<String> sampleItemIds,
+                                  int otherOverflowing) {
+        super(message(codes, groupSize, maxDedup, sampleItemIds, otherOverflowing));
+        this.codes = codes.clone();
+        this.groupSize = groupSize;
+        this.maxDedup = maxDedup;
+        this.sampleItemIds = List.copyOf(sampleItemIds);
+    }
+
+    private static String message(int[] codes, int groupSize, int maxDedup, List<String> sample, int others) {
+        StringBuilder sb = new StringBuilder("dedup token overflow: code tuple ").append(tupleText(codes))
+                .append(" is shared by ").append(groupSize).append(" items, which needs tokens 0..")
+                .append(groupSize - 1).append(", but maxDedup is ").append(maxDedup)
+                .append(" (items ").append(String.join(", ", sample))
+                .append(groupSize > sample.size() ? ", ..." : "").append(')');
+        if (others > 0) sb.append("; ").append(others).append(" more code tuple(s) overflow too");
+        return sb.append(". Raise maxDedup, enable re-assignment, or use more levels or codes.").toString();
+    }
+
+    static String tupleText(int[] codes) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < codes.length; i++) {
+            if (i > 0) sb.append('-');
+            sb.append(codes[i]);
+        }
+        return sb.toString();
+    }
+
+    public int[] codes() { return codes.clone(); }
+    public int groupSize() { return groupSize; }
+    public int maxDedup() { return maxDedup; }
+    public List<String> sampleItemIds() { return sampleItemIds; }
+}
