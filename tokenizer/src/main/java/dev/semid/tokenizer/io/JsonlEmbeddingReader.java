@@ -104,7 +104,7 @@ public final class JsonlEmbeddingReader {
                 try (JsonParser p = JSON.createParser(line)) {
                     rec = parseLine(p, src, lineNo, scratch);
                 } catch (JsonProcessingException e) {
-                    throw new InputException(src, "line " + lineNo + ", column " + e.getLocation().getColumnNr(),
+                    throw new InputException(src, "line " + lineNo + (e.getLocation() == null ? "" : ", column " + e.getLocation().getColumnNr()),
                             "invalid JSON: " + e.getOriginalMessage());
                 }
                 scratch = rec.values;
