@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import dev.semid.tokenizer.data.EmbeddingSet;
 import dev.semid.tokenizer.data.Matrix;
@@ -30,6 +31,7 @@ public final class JsonlEmbeddingReader {
     // message naming the item, instead of a generic "invalid JSON" error.
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER) // correctly rounded, several times faster
             .build();
 
     private JsonlEmbeddingReader() {}
@@ -102,7 +104,7 @@ public final class JsonlEmbeddingReader {
                 try (JsonParser p = JSON.createParser(line)) {
                     rec = parseLine(p, src, lineNo, scratch);
                 } catch (JsonProcessingException e) {
-                    throw new InputException(src, "line " + lineNo + ", column " + e.getLocation().getColumnNr(),
+                    throw new InputException(src, "line " + lineNo + (e.getLocation() == null ? "" : ", column " + e.getLocation().getColumnNr()),
                             "invalid JSON: " + e.getOriginalMessage());
                 }
                 scratch = rec.values;

@@ -47,11 +47,17 @@ class JsonlEmbeddingReaderTest {
 
     @Test
     void shortestFloatTextRoundTripsExactly() throws IOException {
-        float[] v = TestFiles.values(8, 7);
-        StringBuilder sb = new StringBuilder("{\"id\": 1, \"embedding\": [");
-        for (int i = 0; i < v.length; i++) sb.append(i > 0 ? ", " : "").append(v[i]);
-        Path f = file(sb.append("]}").toString());
-        assertArrayEquals(v, JsonlEmbeddingReader.read(f).vectors().data());
+        // Random bit patterns (all finite magnitudes, subnormals included) printed in shortest form.
+        java.util.Random rnd = new java.util.Random(7);
+        float[] v = new float[4000];
+        for (int i = 0; i < v.length; i++) v[i] = Float.intBitsToFloat(rnd.nextInt(0x7f800000) | (rnd.nextBoolean() ? 0x80000000 : 0));
+        String[] lines = new String[40];
+        for (int r = 0; r < lines.length; r++) {
+            StringBuilder sb = new StringBuilder("{\"id\": " + r + ", \"embedding\": [");
+            for (int c = 0; c < 100; c++) sb.append(c > 0 ? ", " : "").append(v[r * 100 + c]);
+            lines[r] = sb.append("]}").toString();
+        }
+        assertArrayEquals(v, JsonlEmbeddingReader.read(file(lines)).vectors().data());
     }
 
     @Test
