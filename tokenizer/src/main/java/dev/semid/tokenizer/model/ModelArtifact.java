@@ -112,7 +112,7 @@ public final class ModelArtifact {
         try {
             return JSON.readValue(read(dir, MODEL_JSON), new TypeReference<LinkedHashMap<String, Object>>() {});
         } catch (IOException e) {
-            throw new ArtifactException(dir.resolve(MODEL_JSON) + ": not valid JSON: " + e.getOriginalMessage(), e);
+            throw new ArtifactException(dir.resolve(MODEL_JSON) + ": not valid JSON: " + e.getMessage(), e);
         }
     }
 

@@ -1,0 +1,128 @@
+package dev.semid.cli;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.semid.tokenizer.data.EmbeddingSet;
+import dev.semid.tokenizer.data.Matrix;
+import dev.semid.tokenizer.engine.DjlTokenizer;
+import dev.semid.tokenizer.engine.Devices;
+import dev.semid.tokenizer.io.EmbeddingReader;
+import dev.semid.tokenizer.model.DenseLayer;
+import dev.semid.tokenizer.model.QuantizerModel;
+import dev.semid.tokenizer.quantize.RqKMeansConfig;
+import dev.semid.tokenizer.quantize.RqKMeansTrainer;
+import dev.semid.tokenizer.train.EpochReport;
+import dev.semid.tokenizer.train.RqVaeConfig;
+import dev.semid.tokenizer.train.RqVaeTrainer;
+import dev.semid.tokenizer.train.TrainingListener;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Speed figures with the machine's own ceiling measured in the same run: fp32 matmul GFLOP/s
+ * (PyTorch/MKL sgemm), RQ-VAE seconds per epoch, and encode throughput embeddings → codes.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Benchmark training and encoding on an embedding file (default: Amazon Beauty MiniLM 384-d).")
+final class BenchCommand implements java.util.concurrent.Callable<Integer> {
+    @Option(names = "--input", defaultValue = "../shared/data/beauty/embeddings-minilm-384.npy", paramLabel = "FILE",
+            description = "Embeddings (default ${DEFAULT-VALUE}).")
+    Path input;
+    @Option(names = "--epochs", defaultValue = "8", description = "RQ-VAE epochs to time (default ${DEFAULT-VALUE}).")
+    int epochs;
+    @Option(names = "--batch-size", defaultValue = "1024", description = "RQ-VAE batch size (default ${DEFAULT-VALUE}).")
+    int batchSize;
+    @Option(names = "--encode-items", defaultValue = "200000", description = "Items to encode for throughput (input tiled) (default ${DEFAULT-VALUE}).")
+    int encodeItems;
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default ${DEFAULT-VALUE}).")
+    String device;
+
+    @Override public Integer call() {
+        Device dev = Devices.resolve(device);
+        EmbeddingSet set = EmbeddingReader.read(input, null, 0);
+        Matrix x = set.vectors();
+        System.out.printf(Locale.ROOT, "bench: %s, %d × %d, device %s, %d cores%n", input, x.rows(), x.cols(), dev,
+                Runtime.getRuntime().availableProcessors());
+
+        double gflops = matmulGflops(dev);
+        System.out.printf(Locale.ROOT, "fp32 matmul peak (2048³ sgemm, best of 10): %.1f GFLOP/s%n", gflops);
+
+        List<Double> epochSeconds = new ArrayList<>();
+        RqVaeConfig cfg = new RqVaeConfig(new int[] {512, 256, 128}, 32, 3, 256, 0.25, 1e-3, 1e-3, 1e-4, epochs, batchSize,
+                0.05, 0, true, true, false, 42);
+        QuantizerModel vae = new RqVaeTrainer(cfg, dev, new TrainingListener() {
+            @Override public void onEpoch(EpochReport r) { epochSeconds.add(r.seconds()); }
+        }).train(x);
+        double[] s = epochSeconds.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] steady = Arrays.copyOfRange(s, Math.min(1, s.length - 1), s.length);
+        Arrays.sort(steady);
+        System.out.printf(Locale.ROOT, "RQ-VAE training, batch %d, %d items: median %.3f s/epoch (min %.3f, max %.3f; first epoch %.3f)   target ≤ 1.5 s%n",
+                batchSize, x.rows(), steady[steady.length / 2], steady[0], steady[steady.length - 1], s[0]);
+
+        Matrix tiled = tile(x, encodeItems);
+        double mflopPerItem = encoderFlops(vae) / 1e6;
+        try (DjlTokenizer t = new DjlTokenizer(vae, dev)) {
+            double rate = itemsPerSecond(t, tiled);
+            System.out.printf(Locale.ROOT, "RQ-VAE encode embeddings → codes: %.0f items/s (%.2f MFLOP/item in the encoder → %.1f GFLOP/s, %.0f%% of matmul peak)   target ≥ 100,000 items/s%n",
+                    rate, mflopPerItem, rate * mflopPerItem / 1e3, 100 * rate * mflopPerItem / 1e3 / gflops);
+        }
+        long t0 = System.nanoTime();
+        QuantizerModel km = new RqKMeansTrainer(RqKMeansConfig.defaults(), TrainingListener.NONE).train(x);
+        double kmSeconds = (System.nanoTime() - t0) / 1e9;
+        try (DjlTokenizer t = new DjlTokenizer(km, dev)) {
+            System.out.printf(Locale.ROOT, "RQ-KMeans (3 × 256, 30 iterations): trained in %.1f s; encode %.0f items/s%n",
+                    kmSeconds, itemsPerSecond(t, tiled));
+        }
+        return 0;
+    }
+
+    private static double itemsPerSecond(DjlTokenizer t, Matrix x) {
+        t.codes(x.slice(0, Math.min(x.rows(), 8192))); // warm-up
+        double best = 0;
+        for (int rep = 0; rep < 3; rep++) {
+            long t0 = System.nanoTime();
+            t.codes(x);
+            best = Math.max(best, x.rows() / ((System.nanoTime() - t0) / 1e9));
+        }
+        return best;
+    }
+
+    static double encoderFlops(QuantizerModel m) {
+        double f = 0;
+        for (DenseLayer l : m.encoder()) f += 2.0 * l.in() * l.out();
+        return f;
+    }
+
+    private static Matrix tile(Matrix x, int rows) {
+        Matrix out = Matrix.zeros(rows, x.cols());
+        for (int i = 0; i < rows; i++)
+            System.arraycopy(x.data(), (i % x.rows()) * x.cols(), out.data(), i * x.cols(), x.cols());
+        return out;
+    }
+
+    static double matmulGflops(Device dev) {
+        int n = 2048;
+        try (NDManager m = NDManager.newBaseManager(dev, "PyTorch")) {
+            NDArray a = m.randomUniform(-1, 1, new Shape(n, n)), b = m.randomUniform(-1, 1, new Shape(n, n));
+            a.matMul(b).toFloatArray(); // warm-up
+            double best = 0;
+            for (int i = 0; i < 10; i++) {
+                long t0 = System.nanoTime();
+                NDArray c = a.matMul(b);
+                c.getFloat(0, 0); // forces completion on asynchronous devices
+                double secs = (System.nanoTime() - t0) / 1e9;
+                c.close();
+                best = Math.max(best, 2.0 * n * n * n / secs / 1e9);
+            }
+            return best;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.semid.cli;
+
+import ai.djl.Device;
+import dev.semid.tokenizer.data.EmbeddingSet;
+import dev.semid.tokenizer.data.SyntheticCatalogue;
+import dev.semid.tokenizer.engine.DjlTokenizer;
+import dev.semid.tokenizer.engine.Devices;
+import dev.semid.tokenizer.io.EmbeddingReader;
+import dev.semid.tokenizer.model.ModelArtifact;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"The main job end to end: train a tokenizer, save it, load it back, tokenize every item, write IDs and metrics.",
+                "Without --input it uses a built-in deterministic synthetic catalogue (5,000 clustered unit vectors, 64-d,"
+                        + " 16 topics × 8 sub-topics, seed 7), and RQ-VAE for " + "40 epochs unless --epochs is given."})
+final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--input", paramLabel = "FILE", description = "Use these embeddings instead of the synthetic catalogue.")
+    Path input;
+    @Option(names = "--ids", paramLabel = "FILE", description = "Item ids aligned with --input rows.")
+    Path ids;
+    @Option(names = "--id-base", defaultValue = "0", description = "Row r gets id r+N when there are no ids (default ${DEFAULT-VALUE}).")
+    long idBase;
+    @Option(names = "--items", defaultValue = "5000", description = "Synthetic catalogue size (default ${DEFAULT-VALUE}).")
+    int items;
+    @Option(names = "--dim", defaultValue = "64", description = "Synthetic embedding dimension (default ${DEFAULT-VALUE}).")
+    int dim;
+    @Option(names = "--work", defaultValue = "runs/demo", paramLabel = "DIR",
+            description = "Where the model, IDs and metrics go (default ${DEFAULT-VALUE}).")
+    Path work;
+    @Mixin TrainOptions train;
+    @Mixin CollisionOptions collisions;
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default ${DEFAULT-VALUE}).")
+    String device;
+    @Option(names = "--quiet", description = "No progress output.")
+    boolean quiet;
+
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    /** The demo should finish in about a minute: fewer epochs unless asked for more. */
+    static final int DEMO_EPOCHS = 40;
+
+    @Override public Integer call() throws Exception {
+        if (!spec.commandLine().getParseResult().hasMatchedOption("--epochs")) train.epochs = DEMO_EPOCHS;
+        EmbeddingSet set = input != null ? EmbeddingReader.read(input, ids, idBase)
+                : SyntheticCatalogue.generate(items, dim, 16, 8, 7);
+        System.out.printf("catalogue: %s, %d items × %d dims%n", input != null ? input : "synthetic (built in)", set.size(), set.dimension());
+        Device dev = Devices.resolve(device);
+        ProgressBar progress = new ProgressBar(System.err, quiet);
+        Path modelDir = work.resolve("model");
+        System.out.println("\n== train");
+        Pipeline.trainAndSave(train, set, dev, collisions.config(), modelDir, progress, System.out);
+        System.out.println("\n== tokenize (model loaded back from " + modelDir + ")");
+        try (DjlTokenizer t = new DjlTokenizer(ModelArtifact.load(modelDir), dev)) {
+            Path out = work.resolve("sids.jsonl");
+            Pipeline.tokenizeAndWrite(t, set, collisions.config(), out, Pipeline.defaultMetricsFile(out), progress, System.out);
+        }
+        System.out.println("\nnext: semid inspect " + modelDir + "   |   semid tokenize --model " + modelDir + " --input FILE --out ids.jsonl");
+        return 0;
+    }
+}

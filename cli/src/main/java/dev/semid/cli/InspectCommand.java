@@ -1,0 +1,46 @@
+package dev.semid.cli;
+
+import dev.semid.tokenizer.model.ModelArtifact;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+        description = "Summarise a model directory (verifies its checksums): method, shapes, fingerprint, settings, final metrics.")
+final class InspectCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "MODEL_DIR") Path model;
+    @Option(names = "--json", description = "Print model.json (minus the per-epoch history) as JSON.")
+    boolean json;
+
+    @Override public Integer call() {
+        Map<String, Object> mf = new java.util.LinkedHashMap<>(ModelArtifact.manifest(model));
+        ModelArtifact.load(model); // full validation: weights parse and match the fingerprint
+        Map<String, Object> metrics = mf.get("metrics") instanceof Map<?, ?> m ? new java.util.LinkedHashMap<>(castMap(m)) : Map.of();
+        Object history = metrics.remove("history");
+        mf.put("metrics", metrics);
+        if (json) {
+            System.out.println(Json.text(mf));
+            return 0;
+        }
+        System.out.printf("model        %s%n", model);
+        System.out.printf("method       %s (format v%s)%n", mf.get("method"), mf.get("formatVersion"));
+        System.out.printf("fingerprint  %s%n", mf.get("fingerprint"));
+        System.out.printf("shape        input %s → latent %s, %s levels × %s codes%n", mf.get("inputDim"), mf.get("latentDim"),
+                mf.get("levels"), mf.get("codebookSize"));
+        System.out.printf("encoder      %s%n", mf.get("encoder"));
+        System.out.printf("decoder      %s%n", mf.get("decoder"));
+        System.out.printf("standardized %s%n", mf.get("standardized"));
+        System.out.printf("settings     %s%n", mf.get("settings"));
+        if (history instanceof List<?> h) System.out.printf("epochs run   %d (best %s)%n", h.size(), metrics.get("bestEpoch"));
+        if (metrics.get("final") instanceof Map<?, ?> fin) System.out.printf("final        %s%n", Json.text(fin).replaceAll("\\s+", " "));
+        return 0;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Map<?, ?> m) { return (Map<String, Object>) m; }
+}

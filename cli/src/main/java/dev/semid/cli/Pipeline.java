@@ -1,0 +1,70 @@
+package dev.semid.cli;
+
+import ai.djl.Device;
+import dev.semid.tokenizer.Tokenization;
+import dev.semid.tokenizer.data.EmbeddingSet;
+import dev.semid.tokenizer.engine.DjlTokenizer;
+import dev.semid.tokenizer.io.SidWriter;
+import dev.semid.tokenizer.metrics.TokenizerMetrics;
+import dev.semid.tokenizer.model.ModelArtifact;
+import dev.semid.tokenizer.model.ModelFingerprint;
+import dev.semid.tokenizer.model.QuantizerModel;
+import dev.semid.tokenizer.sid.CollisionConfig;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The steps train, tokenize and demo share: train-and-save, tokenize-and-report. */
+final class Pipeline {
+    private Pipeline() {}
+
+    /** Trains, measures the model on its own training items, and saves it with those metrics. */
+    static QuantizerModel trainAndSave(TrainOptions opts, EmbeddingSet items, Device device, CollisionConfig collisions,
+                                       Path modelDir, ProgressBar progress, PrintStream out) throws IOException {
+        long t0 = System.nanoTime();
+        QuantizerModel model = opts.train(items.vectors(), device, progress);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        TokenizerMetrics metrics;
+        try (DjlTokenizer t = new DjlTokenizer(model, device)) {
+            metrics = Tokenization.run(t, items, collisions, (d, n) -> progress.task("measuring", d, n)).metrics();
+        }
+        Map<String, Object> m = new LinkedHashMap<>(model.metrics());
+        m.put("trainSecondsTotal", seconds);
+        m.put("items", items.size());
+        m.put("final", metrics);
+        model = model.withMetrics(Json.MAPPER.convertValue(m, Map.class));
+        ModelArtifact.save(model, modelDir);
+        out.printf("model %s (%s, %d levels × %d codes, d=%d, fingerprint %s) trained in %.1f s%n", modelDir, model.method(),
+                model.levels(), model.codebookSize(), model.latentDim(), ModelFingerprint.of(model), seconds);
+        out.print(metrics.summary());
+        return model;
+    }
+
+    /** Tokenizes, writes IDs and metrics JSON (both atomically), prints the summary. */
+    static TokenizerMetrics tokenizeAndWrite(DjlTokenizer tokenizer, EmbeddingSet items, CollisionConfig collisions,
+                                             Path outFile, Path metricsFile, ProgressBar progress, PrintStream out) throws IOException {
+        long t0 = System.nanoTime();
+        Tokenization.Result r = Tokenization.run(tokenizer, items, collisions, (d, n) -> progress.task("tokenizing", d, n));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        SidWriter.write(outFile, r.ids(), r.sids());
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("model", tokenizer.fingerprint());
+        report.put("items", items.size());
+        report.put("seconds", seconds);
+        report.put("output", outFile.toString());
+        report.put("metrics", r.metrics());
+        Json.write(metricsFile, report);
+        out.printf("%d semantic IDs → %s (%.2f s); metrics → %s%n", items.size(), outFile, seconds, metricsFile);
+        out.print(r.metrics().summary());
+        return r.metrics();
+    }
+
+    static Path defaultMetricsFile(Path outFile) {
+        String name = outFile.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return outFile.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".metrics.json");
+    }
+}

@@ -1,0 +1,40 @@
+package dev.semid.cli;
+
+import dev.semid.tokenizer.engine.DjlTokenizer;
+import dev.semid.tokenizer.engine.Devices;
+import dev.semid.tokenizer.model.ModelArtifact;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "tokenize", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Give every item a unique semantic ID with a trained model.",
+                "Output by extension: .jsonl ({\"id\":\"17\",\"codes\":[12,201,7,0],\"sid\":\"12-201-7-0\"}), .csv or .tsv;"
+                        + " written atomically, with metrics JSON beside it."})
+final class TokenizeCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, paramLabel = "MODEL_DIR", description = "Model directory from `semid train`.")
+    Path model;
+    @Mixin InputOptions input;
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file: .jsonl, .csv or .tsv.")
+    Path out;
+    @Option(names = "--metrics", paramLabel = "FILE", description = "Metrics JSON (default: OUT with .metrics.json).")
+    Path metrics;
+    @Mixin CollisionOptions collisions;
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default ${DEFAULT-VALUE}).")
+    String device;
+    @Option(names = "--quiet", description = "No progress output.")
+    boolean quiet;
+
+    @Override public Integer call() throws Exception {
+        var m = ModelArtifact.load(model);
+        var items = input.read();
+        try (DjlTokenizer t = new DjlTokenizer(m, Devices.resolve(device))) {
+            Pipeline.tokenizeAndWrite(t, items, collisions.config(), out,
+                    metrics != null ? metrics : Pipeline.defaultMetricsFile(out), new ProgressBar(System.err, quiet), System.out);
+        }
+        return 0;
+    }
+}

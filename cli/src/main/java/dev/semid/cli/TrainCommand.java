@@ -1,0 +1,33 @@
+package dev.semid.cli;
+
+import dev.semid.tokenizer.data.EmbeddingSet;
+import dev.semid.tokenizer.engine.Devices;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train a residual quantizer on item embeddings and save the model directory.",
+                "Prints per-level utilisation/perplexity, collisions and quantization error on the training items;"
+                        + " the same metrics are stored in MODEL_DIR/model.json."})
+final class TrainCommand implements Callable<Integer> {
+    @Mixin InputOptions input;
+    @Option(names = "--out", required = true, paramLabel = "MODEL_DIR", description = "Model directory to write (replaced atomically).")
+    Path out;
+    @Mixin TrainOptions train;
+    @Mixin CollisionOptions collisions;
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default ${DEFAULT-VALUE}).")
+    String device;
+    @Option(names = "--quiet", description = "No progress output.")
+    boolean quiet;
+
+    @Override public Integer call() throws Exception {
+        EmbeddingSet items = input.read();
+        ProgressBar progress = new ProgressBar(System.err, quiet);
+        Pipeline.trainAndSave(train, items, Devices.resolve(device), collisions.config(), out, progress, System.out);
+        return 0;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.semid.tokenizer.quantize;
+
+import dev.semid.tokenizer.TestData;
+import dev.semid.tokenizer.data.Matrix;
+import dev.semid.tokenizer.engine.DjlTokenizer;
+import dev.semid.tokenizer.model.QuantizerModel;
+import dev.semid.tokenizer.train.TrainingListener;
+import ai.djl.Device;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class RqKMeansTrainerTest {
+    /** The DJL tokenizer must pick exactly the codes a plain greedy residual search picks. */
+    @Test void djlTokenizerMatchesGreedyResidualSearch() {
+        Matrix x = TestData.blobs(3000, 12, 30, 1.5, 11);
+        QuantizerModel m = new RqKMeansTrainer(new RqKMeansConfig(3, 16, 10, false, true, 1), TrainingListener.NONE).train(x);
+        int[][] codes;
+        try (DjlTokenizer t = new DjlTokenizer(m, Device.cpu())) {
+            codes = t.codes(x);
+        }
+        int mismatches = 0;
+        for (int i = 0; i < x.rows(); i++) {
+            float[] r = x.row(i);
+            for (int j = 0; j < r.length; j++) r[j] = (r[j] - m.inputMean()[j]) / m.inputScale()[j];
+            for (int l = 0; l < 3; l++) {
+                float[] c = m.codebooks().get(l).data();
+                int k = Distances.nearest(r, 0, c, 16, 12);
+                if (k != codes[i][l]) { mismatches++; break; }
+                for (int j = 0; j < r.length; j++) r[j] -= c[k * 12 + j];
+            }
+        }
+        // float rounding may flip an exact near-tie, nothing more
+        assertTrue(mismatches <= 3, mismatches + " items differ from the greedy search");
+    }
+
+    @Test void balancedLastLevelSpreadsItems() {
+        Matrix x = TestData.blobs(4000, 8, 4, 0.5, 3);
+        QuantizerModel plain = new RqKMeansTrainer(new RqKMeansConfig(2, 32, 15, false, false, 1), TrainingListener.NONE).train(x);
+        QuantizerModel bal = new RqKMeansTrainer(new RqKMeansConfig(2, 32, 15, true, false, 1), TrainingListener.NONE).train(x);
+        assertEquals(2, bal.levels());
+        assertEquals("rqkmeans", bal.method());
+        assertTrue(bal.encoder().isEmpty() && bal.decoder().isEmpty());
+        assertEquals(true, bal.settings().get("balancedLastLevel"));
+        assertEquals(false, plain.settings().get("balancedLastLevel"));
+    }
+
+    @Test void rejectsTooFewItems() {
+        Matrix x = TestData.blobs(10, 4, 2, 1, 1);
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> new RqKMeansTrainer(RqKMeansConfig.defaults(), TrainingListener.NONE).train(x));
+        assertTrue(e.getMessage().contains("10 items"), e.getMessage());
+    }
+}
