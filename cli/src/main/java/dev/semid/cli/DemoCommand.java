@@ -6,6 +6,7 @@ import dev.semid.tokenizer.data.SyntheticCatalogue;
 import dev.semid.tokenizer.engine.DjlTokenizer;
 import dev.semid.tokenizer.engine.Devices;
 import dev.semid.tokenizer.io.EmbeddingReader;
+import dev.semid.tokenizer.io.NpyWriter;
 import dev.semid.tokenizer.model.ModelArtifact;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,6 +50,11 @@ final class DemoCommand implements Callable<Integer> {
         EmbeddingSet set = input != null ? EmbeddingReader.read(input, ids, idBase)
                 : SyntheticCatalogue.generate(items, dim, 16, 8, 7);
         System.out.printf("catalogue: %s, %d items × %d dims%n", input != null ? input : "synthetic (built in)", set.size(), set.dimension());
+        if (input == null) {
+            Path npy = work.resolve("catalogue.npy");
+            NpyWriter.write(npy, set.vectors());
+            System.out.println("synthetic catalogue written to " + npy + " (row r = item r+1)");
+        }
         Device dev = Devices.resolve(device);
         ProgressBar progress = new ProgressBar(System.err, quiet);
         Path modelDir = work.resolve("model");
@@ -59,7 +65,8 @@ final class DemoCommand implements Callable<Integer> {
             Path out = work.resolve("sids.jsonl");
             Pipeline.tokenizeAndWrite(t, set, collisions.config(), out, Pipeline.defaultMetricsFile(out), progress, System.out);
         }
-        System.out.println("\nnext: semid inspect " + modelDir + "   |   semid tokenize --model " + modelDir + " --input FILE --out ids.jsonl");
+        System.out.println("\nnext: ./semid inspect " + modelDir + "\n      ./semid tokenize --model " + modelDir + " --input "
+                + (input != null ? input : work.resolve("catalogue.npy") + " --id-base 1") + " --out ids.csv");
         return 0;
     }
 }

@@ -2,6 +2,7 @@ package dev.semid.cli;
 
 import dev.semid.tokenizer.engine.DjlTokenizer;
 import dev.semid.tokenizer.engine.Devices;
+import dev.semid.tokenizer.io.InputException;
 import dev.semid.tokenizer.model.ModelArtifact;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,6 +32,9 @@ final class TokenizeCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         var m = ModelArtifact.load(model);
         var items = input.read();
+        if (items.dimension() != m.inputDim())
+            throw new InputException(input.input.toString(), null, "embeddings have dimension " + items.dimension()
+                    + ", the model in " + model + " expects " + m.inputDim());
         try (DjlTokenizer t = new DjlTokenizer(m, Devices.resolve(device))) {
             Pipeline.tokenizeAndWrite(t, items, collisions.config(), out,
                     metrics != null ? metrics : Pipeline.defaultMetricsFile(out), new ProgressBar(System.err, quiet), System.out);

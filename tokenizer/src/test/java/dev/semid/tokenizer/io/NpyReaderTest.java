@@ -1,7 +1,6 @@
 package dev.semid.tokenizer.io;
 
 import dev.semid.tokenizer.data.Matrix;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
