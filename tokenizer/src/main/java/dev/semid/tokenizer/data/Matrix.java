@@ -64,6 +64,14 @@ public final class Matrix {
         return m;
     }
 
+    /** The transpose, as a new matrix. */
+    public Matrix transpose() {
+        Matrix t = zeros(cols, rows);
+        for (int r = 0; r < rows; r++)
+            for (int c = 0; c < cols; c++) t.data[c * rows + r] = data[r * cols + c];
+        return t;
+    }
+
     public float[][] toArrays() {
         float[][] out = new float[rows][];
         for (int i = 0; i < rows; i++) out[i] = row(i);

@@ -35,6 +35,7 @@ public final class DjlTokenizer implements Tokenizer {
     private final List<NDArray[]> encoder = new ArrayList<>();
     private final List<NDArray[]> decoder = new ArrayList<>();
     private final List<NDArray> codebooks = new ArrayList<>();
+    private final List<NDArray> minusTwoCodebooks = new ArrayList<>();
     private final List<NDArray> codebookNorms = new ArrayList<>();
 
     public DjlTokenizer(QuantizerModel model, Device device) {
@@ -49,12 +50,14 @@ public final class DjlTokenizer implements Tokenizer {
         for (Matrix c : model.codebooks()) {
             NDArray cb = NdConvert.toNd(manager, c, device);
             codebooks.add(cb);
+            minusTwoCodebooks.add(cb.mul(-2f));
             codebookNorms.add(cb.square().sum(new int[] {1}));
         }
     }
 
     private NDArray[] layer(DenseLayer l) {
-        return new NDArray[] {NdConvert.toNd(manager, l.weight(), device), NdConvert.toNd(manager, l.bias(), device)};
+        // stored out×in, the layout Mlp's fused addmm takes
+        return new NDArray[] {NdConvert.toNd(manager, l.weight().transpose(), device), NdConvert.toNd(manager, l.bias(), device)};
     }
 
     public QuantizerModel model() { return model; }
@@ -90,7 +93,7 @@ public final class DjlTokenizer implements Tokenizer {
                 NDArray[] picked = new NDArray[levels];
                 NDArray q = null;
                 for (int l = 0; l < levels; l++) {
-                    NDArray idx = Mlp.nearest(r, codebooks.get(l), codebookNorms.get(l));
+                    NDArray idx = Mlp.nearest(r, minusTwoCodebooks.get(l), codebookNorms.get(l));
                     picked[l] = idx;
                     NDArray c = codebooks.get(l).get(new NDIndex("{}", idx));
                     q = q == null ? c : q.add(c);

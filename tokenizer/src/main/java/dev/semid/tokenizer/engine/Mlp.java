@@ -2,25 +2,33 @@ package dev.semid.tokenizer.engine;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import ai.djl.nn.core.Linear;
 
 import java.util.List;
 
-/** h_{i+1} = ReLU(h_i·W_i + b_i) for hidden layers, no activation after the last: the encoder/decoder form. */
+/**
+ * h_{i+1} = ReLU(h_i·W_iᵀ + b_i) for hidden layers, no activation after the last: the
+ * encoder/decoder form. Weights are stored out×in as in PyTorch so every layer is one fused
+ * addmm (Linear.linear) instead of a matmul and a separate bias add.
+ */
 public final class Mlp {
     private Mlp() {}
 
-    /** Each layer is {W (in×out), b (out)}. An empty list is the identity. */
+    /** Each layer is {W (out×in), b (out)}. An empty list is the identity. */
     public static NDArray forward(NDArray x, List<NDArray[]> layers) {
         NDArray h = x;
         for (int i = 0; i < layers.size(); i++) {
-            h = h.matMul(layers.get(i)[0]).add(layers.get(i)[1]);
+            h = Linear.linear(h, layers.get(i)[0], layers.get(i)[1]).singletonOrThrow();
             if (i < layers.size() - 1) h = Activation.relu(h);
         }
         return h;
     }
 
-    /** argmin_k ||r − c_k||² per row, as ||c_k||² − 2 r·c_k (||r||² does not change the argmin). */
-    public static NDArray nearest(NDArray r, NDArray codebook, NDArray codebookSquaredNorms) {
-        return codebookSquaredNorms.sub(r.matMul(codebook.transpose()).mul(2)).argMin(1);
+    /**
+     * argmin_k ||r − c_k||² per row, computed as argmin_k (r·(−2c_k) + ||c_k||²) in one addmm
+     * (||r||² does not change the argmin). Takes −2C (K×d) and ||c_k||² (K), precomputed.
+     */
+    public static NDArray nearest(NDArray r, NDArray minusTwoCodebook, NDArray codebookSquaredNorms) {
+        return Linear.linear(r, minusTwoCodebook, codebookSquaredNorms).singletonOrThrow().argMin(1);
     }
 }

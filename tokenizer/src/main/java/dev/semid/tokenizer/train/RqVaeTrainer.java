@@ -321,7 +321,7 @@ public final class RqVaeTrainer {
             float[] w = new float[in * out], b = new float[out];
             for (int i = 0; i < w.length; i++) w[i] = (float) ((rnd.nextDouble() * 2 - 1) * bound);
             for (int i = 0; i < b.length; i++) b[i] = (float) ((rnd.nextDouble() * 2 - 1) * bound);
-            return new NDArray[] {trainable(m, w, new Shape(in, out)), trainable(m, b, new Shape(out))};
+            return new NDArray[] {trainable(m, w, new Shape(out, in)), trainable(m, b, new Shape(out))}; // out×in, as Mlp takes
         }
 
         private NDArray trainable(NDManager m, float[] v, Shape shape) {
@@ -357,7 +357,7 @@ public final class RqVaeTrainer {
             List<NDArray> residuals = new ArrayList<>(), chosen = new ArrayList<>(), indices = new ArrayList<>();
             for (NDArray cb : codebooks) {
                 NDArray fixed = cb.stopGradient();
-                NDArray idx = Mlp.nearest(r.stopGradient(), fixed, fixed.square().sum(new int[] {1}));
+                NDArray idx = Mlp.nearest(r.stopGradient(), fixed.mul(-2f), fixed.square().sum(new int[] {1}));
                 NDArray q = cb.get(new NDIndex("{}", idx));
                 residuals.add(r);
                 chosen.add(q);
@@ -387,12 +387,12 @@ public final class RqVaeTrainer {
             for (NDArray[] l : decoder) dec.add(dense(l));
             List<Matrix> books = new ArrayList<>();
             for (NDArray c : codebooks) books.add(NdConvert.toMatrix(c.stopGradient()));
-            return new QuantizerModel("rqvae", (int) encoder.get(0)[0].getShape().get(0),
+            return new QuantizerModel("rqvae", (int) encoder.get(0)[0].getShape().get(1),
                     std == null ? null : std.mean(), std == null ? null : std.scale(), enc, books, dec, settings, metrics);
         }
 
         private DenseLayer dense(NDArray[] l) {
-            return new DenseLayer(NdConvert.toMatrix(l[0].stopGradient()), l[1].stopGradient().toFloatArray());
+            return new DenseLayer(NdConvert.toMatrix(l[0].stopGradient()).transpose(), l[1].stopGradient().toFloatArray());
         }
     }
 }
