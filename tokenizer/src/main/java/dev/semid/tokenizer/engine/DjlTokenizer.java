@@ -50,7 +50,7 @@ public final class DjlTokenizer implements Tokenizer {
         for (Matrix c : model.codebooks()) {
             NDArray cb = NdConvert.toNd(manager, c, device);
             codebooks.add(cb);
-            minusTwoCodebooks.add(cb.mul(-2f));
+            minusTwoCodebooks.add(NdConvert.toNd(manager, c.transpose(), device).muli(-2f));
             codebookNorms.add(cb.square().sum(new int[] {1}));
         }
     }
@@ -87,7 +87,7 @@ public final class DjlTokenizer implements Tokenizer {
         for (int from = 0; from < n; from += CHUNK) {
             int to = Math.min(n, from + CHUNK);
             try (NDManager m = manager.newSubManager()) {
-                NDArray x = NdConvert.toNd(m, batch, from, to, device);
+                NDArray x = NdConvert.stage(m, batch, from, to, device);
                 NDArray r = Mlp.forward(standardize(x), encoder);
                 NDArray zc = latents ? r : null;
                 NDArray[] picked = new NDArray[levels];

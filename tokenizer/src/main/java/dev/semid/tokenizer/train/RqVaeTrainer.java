@@ -357,7 +357,7 @@ public final class RqVaeTrainer {
             List<NDArray> residuals = new ArrayList<>(), chosen = new ArrayList<>(), indices = new ArrayList<>();
             for (NDArray cb : codebooks) {
                 NDArray fixed = cb.stopGradient();
-                NDArray idx = Mlp.nearest(r.stopGradient(), fixed.mul(-2f), fixed.square().sum(new int[] {1}));
+                NDArray idx = Mlp.nearest(r.stopGradient(), fixed.transpose().mul(-2f), fixed.square().sum(new int[] {1}));
                 NDArray q = cb.get(new NDIndex("{}", idx));
                 residuals.add(r);
                 chosen.add(q);
