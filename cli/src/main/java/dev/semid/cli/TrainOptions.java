@@ -5,14 +5,18 @@ import dev.semid.tokenizer.data.Matrix;
 import dev.semid.tokenizer.model.QuantizerModel;
 import dev.semid.tokenizer.quantize.RqKMeansConfig;
 import dev.semid.tokenizer.quantize.RqKMeansTrainer;
+import dev.semid.tokenizer.train.GritConfig;
+import dev.semid.tokenizer.train.RadiusFunction;
 import dev.semid.tokenizer.train.RqVaeConfig;
+import dev.semid.tokenizer.train.WassersteinConfig;
 import dev.semid.tokenizer.train.RqVaeTrainer;
 import dev.semid.tokenizer.train.TrainingListener;
 import picocli.CommandLine.Option;
 
 /** Every training knob, named; validated once by the config records. */
 final class TrainOptions {
-    @Option(names = "--method", defaultValue = "rqvae", paramLabel = "M", description = "rqkmeans or rqvae (default ${DEFAULT-VALUE}).")
+    @Option(names = "--method", defaultValue = "rqvae", paramLabel = "M",
+            description = "rqkmeans, rqvae, wasserstein, grit or wasserstein+grit (default ${DEFAULT-VALUE}); the last three are RQ-VAE with the named additions.")
     String method;
     @Option(names = "--levels", defaultValue = "3", description = "Residual levels L (default ${DEFAULT-VALUE}).")
     int levels;
@@ -55,17 +59,63 @@ final class TrainOptions {
     @Option(names = "--no-dead-code-reset", negatable = true, defaultValue = "true", description = "rqvae: reset codes unused for an epoch (on by default).")
     boolean deadCodeReset;
 
+    // Wasserstein distributional matching (arXiv 2506.15078)
+    @Option(names = "--w-alpha", defaultValue = "1.0", description = "wasserstein: codebook term weight α (default ${DEFAULT-VALUE}).")
+    double wAlpha;
+    @Option(names = "--w-beta", defaultValue = "0.1", description = "wasserstein: commitment weight β on matched levels (default ${DEFAULT-VALUE}).")
+    double wBeta;
+    @Option(names = "--w-gamma", defaultValue = "0.5", description = "wasserstein: W2 term weight γ (default ${DEFAULT-VALUE}).")
+    double wGamma;
+    @Option(names = "--w-queue", defaultValue = "65536", description = "wasserstein: FIFO of residuals per level, capped at the training-set size (default ${DEFAULT-VALUE}).")
+    int wQueue;
+    @Option(names = "--w-ridge", defaultValue = "1e-6", description = "wasserstein: ridge on the covariances (default ${DEFAULT-VALUE}).")
+    double wRidge;
+    @Option(names = "--w-levels", split = ",", paramLabel = "L", description = "wasserstein: 1-based levels that get the term (default all).")
+    int[] wLevels;
+
+    // GRIT-VQ (this project's reading of arXiv 2602.01140's abstract)
+    @Option(names = "--grit-radius", defaultValue = "saturating", description = "grit: classic, constant, power or saturating (default ${DEFAULT-VALUE}).")
+    String gritRadius;
+    @Option(names = "--grit-lambda", defaultValue = "1.0", description = "grit: λ of the radius function (default ${DEFAULT-VALUE}).")
+    double gritLambda;
+    @Option(names = "--grit-power", defaultValue = "1.0", description = "grit: p of the power radius (default ${DEFAULT-VALUE}).")
+    double gritPower;
+    @Option(names = "--grit-tau", defaultValue = "1.0", description = "grit: τ of the saturating radius (default ${DEFAULT-VALUE}).")
+    double gritTau;
+    @Option(names = "--no-grit-surrogate", negatable = true, defaultValue = "true", description = "grit: radius surrogate instead of the commitment term (on by default).")
+    boolean gritSurrogate;
+    @Option(names = "--no-grit-transform", negatable = true, defaultValue = "true", description = "grit: codebook transform C = B·W + b (on by default).")
+    boolean gritTransform;
+    @Option(names = "--grit-levels", split = ",", paramLabel = "L", description = "grit: 1-based levels that get the GRIT parts (default all).")
+    int[] gritLevels;
+
     QuantizerModel train(Matrix x, Device device, TrainingListener listener) {
-        return switch (method) {
-            case "rqkmeans" -> new RqKMeansTrainer(
-                    new RqKMeansConfig(levels, codes, kmeansIterations, balancedLastLevel, standardize, seed), listener).train(x);
-            case "rqvae" -> new RqVaeTrainer(rqVaeConfig(), device, listener).train(x);
-            default -> throw new IllegalArgumentException("unknown --method '" + method + "': use rqkmeans or rqvae");
-        };
+        if (method.equals("rqkmeans"))
+            return new RqKMeansTrainer(new RqKMeansConfig(levels, codes, kmeansIterations, balancedLastLevel, standardize, seed), listener).train(x);
+        return new RqVaeTrainer(rqVaeConfig(), device, listener).train(x);
     }
 
     RqVaeConfig rqVaeConfig() {
+        boolean w, g;
+        switch (method) {
+            case "rqvae" -> { w = false; g = false; }
+            case "wasserstein" -> { w = true; g = false; }
+            case "grit" -> { w = false; g = true; }
+            case "wasserstein+grit", "grit+wasserstein" -> { w = true; g = true; }
+            default -> throw new IllegalArgumentException("unknown --method '" + method
+                    + "': use rqkmeans, rqvae, wasserstein, grit or wasserstein+grit");
+        }
         return new RqVaeConfig(hidden, latentDim, levels, codes, beta, lr, codebookLr, weightDecay, epochs, batchSize,
-                validation, patience, kmeansInit, deadCodeReset, standardize, seed);
+                validation, patience, kmeansInit, deadCodeReset, standardize, seed,
+                w ? new WassersteinConfig(wAlpha, wBeta, wGamma, levelsOr(wLevels), wQueue, wRidge) : null,
+                g ? new GritConfig(RadiusFunction.parse(gritRadius, gritLambda, gritPower, gritTau), gritSurrogate, gritTransform,
+                        levelsOr(gritLevels)) : null);
+    }
+
+    private int[] levelsOr(int[] chosen) {
+        if (chosen != null) return chosen;
+        int[] all = new int[levels];
+        for (int i = 0; i < levels; i++) all[i] = i + 1;
+        return all;
     }
 }

@@ -38,8 +38,14 @@ final class AdamW {
         NDArray update = m.div(c1).divi(v.div(c2).sqrt().addi(EPS));
         if (decay > 0) update.addi(weight.mul(decay));
         weight.subi(update.muli(lr));
-        g.subi(g);
+        zero(g);
     }
+
+    /** Drops the accumulated gradient without updating. */
+    void skip() { zero(weight.getGradient()); }
+
+    /** Assignment, not arithmetic: NaN·0 would stay NaN. */
+    private static void zero(NDArray g) { g.set(new ai.djl.ndarray.index.NDIndex("..."), 0f); }
 
     /** Clears the moments of some rows (a reset code should not inherit its old momentum). */
     void resetRows(int[] rows) {

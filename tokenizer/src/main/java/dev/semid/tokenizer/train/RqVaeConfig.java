@@ -22,11 +22,23 @@ import java.util.Arrays;
  * @param deadCodeReset     reset codes unused during an epoch to random current residuals
  * @param standardize       standardise inputs per dimension before the encoder
  * @param seed              seeds initialisation, split, shuffling and k-means
+ * @param wasserstein       Wasserstein distributional matching, or null for none
+ * @param grit              GRIT-VQ radius surrogate / codebook transform, or null for none
  */
 public record RqVaeConfig(int[] hidden, int latentDim, int levels, int codes, double beta,
                           double learningRate, double codebookLearningRate, double weightDecay,
                           int epochs, int batchSize, double validationFraction, int patience,
-                          boolean kmeansInit, boolean deadCodeReset, boolean standardize, long seed) {
+                          boolean kmeansInit, boolean deadCodeReset, boolean standardize, long seed,
+                          WassersteinConfig wasserstein, GritConfig grit) {
+    /** Plain RQ-VAE. */
+    public RqVaeConfig(int[] hidden, int latentDim, int levels, int codes, double beta,
+                       double learningRate, double codebookLearningRate, double weightDecay,
+                       int epochs, int batchSize, double validationFraction, int patience,
+                       boolean kmeansInit, boolean deadCodeReset, boolean standardize, long seed) {
+        this(hidden, latentDim, levels, codes, beta, learningRate, codebookLearningRate, weightDecay, epochs, batchSize,
+                validationFraction, patience, kmeansInit, deadCodeReset, standardize, seed, null, null);
+    }
+
     public RqVaeConfig {
         hidden = hidden.clone();
         for (int h : hidden) positive("hidden width", h);
@@ -42,6 +54,23 @@ public record RqVaeConfig(int[] hidden, int latentDim, int levels, int codes, do
         if (!(validationFraction >= 0 && validationFraction < 0.5))
             throw new IllegalArgumentException("validation fraction must be in [0, 0.5), got " + validationFraction);
         if (patience < 0) throw new IllegalArgumentException("patience must be >= 0, got " + patience);
+        if (wasserstein != null) for (int l : wasserstein.levels())
+            if (l > levels) throw new IllegalArgumentException("wasserstein level " + l + " > levels " + levels);
+        if (grit != null) for (int l : grit.levels())
+            if (l > levels) throw new IllegalArgumentException("grit level " + l + " > levels " + levels);
+    }
+
+    /** rqvae, wasserstein, grit or wasserstein+grit. */
+    public String method() {
+        if (wasserstein != null && grit != null) return "wasserstein+grit";
+        if (wasserstein != null) return "wasserstein";
+        if (grit != null) return "grit";
+        return "rqvae";
+    }
+
+    public RqVaeConfig withMethods(WassersteinConfig w, GritConfig g) {
+        return new RqVaeConfig(hidden, latentDim, levels, codes, beta, learningRate, codebookLearningRate, weightDecay,
+                epochs, batchSize, validationFraction, patience, kmeansInit, deadCodeReset, standardize, seed, w, g);
     }
 
     private static void positive(String what, int v) {
@@ -55,12 +84,12 @@ public record RqVaeConfig(int[] hidden, int latentDim, int levels, int codes, do
 
     public RqVaeConfig withShape(int levels, int codes) {
         return new RqVaeConfig(hidden, latentDim, levels, codes, beta, learningRate, codebookLearningRate, weightDecay,
-                epochs, batchSize, validationFraction, patience, kmeansInit, deadCodeReset, standardize, seed);
+                epochs, batchSize, validationFraction, patience, kmeansInit, deadCodeReset, standardize, seed, wasserstein, grit);
     }
 
     public RqVaeConfig withEpochs(int e) {
         return new RqVaeConfig(hidden, latentDim, levels, codes, beta, learningRate, codebookLearningRate, weightDecay,
-                e, batchSize, validationFraction, patience, kmeansInit, deadCodeReset, standardize, seed);
+                e, batchSize, validationFraction, patience, kmeansInit, deadCodeReset, standardize, seed, wasserstein, grit);
     }
 
     @Override public boolean equals(Object o) {
@@ -74,6 +103,7 @@ public record RqVaeConfig(int[] hidden, int latentDim, int levels, int codes, do
                 + ", codes=" + codes + ", beta=" + beta + ", lr=" + learningRate + ", codebookLr=" + codebookLearningRate
                 + ", weightDecay=" + weightDecay + ", epochs=" + epochs + ", batch=" + batchSize
                 + ", validation=" + validationFraction + ", patience=" + patience + ", kmeansInit=" + kmeansInit
-                + ", deadCodeReset=" + deadCodeReset + ", standardize=" + standardize + ", seed=" + seed + "]";
+                + ", deadCodeReset=" + deadCodeReset + ", standardize=" + standardize + ", seed=" + seed
+                + ", wasserstein=" + wasserstein + ", grit=" + grit + "]";
     }
 }

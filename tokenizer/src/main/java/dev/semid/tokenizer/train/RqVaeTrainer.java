@@ -34,6 +34,8 @@ import java.util.SplittableRandom;
  * x̂ = Dec(z + sg(ẑ − z)) (straight-through estimator), with k-means initialisation of every
  * level's codebook, dead-code reset after each epoch, AdamW, shuffled mini-batches, a
  * validation split and early stopping that keeps the best weights.
+ * Per level, optionally: + γ·W2 (Wasserstein matching, with weights α, β of its own), the
+ * GRIT radius surrogate instead of the commitment term, and the GRIT codebook transform.
  */
 public final class RqVaeTrainer {
     private final RqVaeConfig cfg;
@@ -46,13 +48,19 @@ public final class RqVaeTrainer {
         this.listener = listener;
     }
 
-    /** The loss parts of plain RQ-VAE; subclasses of the recipe add their own. */
-    List<LossPart> lossParts() {
+    /** The named loss parts the configuration asks for, level by level. */
+    List<LossPart> lossParts(int trainingItems) {
+        WassersteinConfig w = cfg.wasserstein();
+        GritConfig g = cfg.grit();
         List<LossPart> parts = new ArrayList<>();
         parts.add(new ReconstructionLoss());
         for (int l = 0; l < cfg.levels(); l++) {
-            parts.add(new CodebookLoss(l, 1.0));
-            parts.add(new CommitmentLoss(l, cfg.beta()));
+            boolean matched = w != null && w.appliesTo(l);
+            double alpha = matched ? w.alpha() : 1.0, beta = matched ? w.beta() : cfg.beta();
+            parts.add(new CodebookLoss(l, alpha));
+            if (g != null && g.surrogate() && g.appliesTo(l)) parts.add(new RadiusLoss(l, 2 * beta, g.radius()));
+            else parts.add(new CommitmentLoss(l, beta));
+            if (matched) parts.add(new WassersteinLoss(l, w, trainingItems));
         }
         return parts;
     }
@@ -78,17 +86,21 @@ public final class RqVaeTrainer {
             all.close();
 
             Params p = new Params(base, dim, rnd);
-            List<LossPart> parts = lossParts();
+            List<LossPart> parts = lossParts(nTrain);
             List<AdamW> optimizers = new ArrayList<>();
             for (NDArray w : p.networkWeights()) optimizers.add(new AdamW(base, w, cfg.learningRate(), cfg.weightDecay()));
             for (NDArray b : p.networkBiases()) optimizers.add(new AdamW(base, b, cfg.learningRate(), 0));
-            List<AdamW> codebookOpts = new ArrayList<>();
-            for (NDArray c : p.codebooks) codebookOpts.add(new AdamW(base, c, cfg.codebookLearningRate(), 0));
-            optimizers.addAll(codebookOpts);
+            List<List<AdamW>> codebookOpts = new ArrayList<>();
+            for (TrainableCodebook c : p.codebooks) {
+                List<AdamW> opts = new ArrayList<>();
+                for (NDArray a : c.parameters()) opts.add(new AdamW(base, a, cfg.codebookLearningRate(), 0));
+                codebookOpts.add(opts);
+                optimizers.addAll(opts);
+            }
 
             if (cfg.kmeansInit()) kmeansInit(p, xTrain, rnd);
 
-            listener.onStart("rq-vae", cfg.epochs());
+            listener.onStart(cfg.method(), cfg.epochs());
             List<Map<String, Object>> history = new ArrayList<>();
             double best = Double.POSITIVE_INFINITY;
             float[][] bestWeights = null;
@@ -100,6 +112,7 @@ public final class RqVaeTrainer {
                 long t0 = System.nanoTime();
                 int[] order = permutation(nTrain, rnd);
                 double[] partSums = new double[parts.size()];
+                int skipped = 0;
                 int[][] usage = new int[cfg.levels()][cfg.codes()];
                 for (int s = 0; s < steps; s++) {
                     int from = s * cfg.batchSize(), to = Math.min(nTrain, from + cfg.batchSize());
@@ -118,9 +131,15 @@ public final class RqVaeTrainer {
                             }
                             gc.backward(total);
                         }
-                        for (AdamW o : optimizers) o.step();
                         float[] v = NDArrays.stack(new NDList(values)).toFloatArray();
-                        for (int i = 0; i < v.length; i++) partSums[i] += v[i] * (to - from);
+                        if (allFinite(v)) {
+                            for (AdamW o : optimizers) o.step();
+                            for (int i = 0; i < v.length; i++) partSums[i] += v[i] * (to - from);
+                        } else {
+                            // a non-finite loss would poison every weight: drop this step's gradients
+                            for (AdamW o : optimizers) o.skip();
+                            skipped++;
+                        }
                         countUsage(f.indices(), usage);
                     }
                     listener.onStep(epoch, s + 1, steps);
@@ -151,6 +170,7 @@ public final class RqVaeTrainer {
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 double eta = elapsed / epoch * (cfg.epochs() - epoch);
                 EpochReport r = new EpochReport(epoch, cfg.epochs(), mean, trainLoss, val, util, reset, secs, eta, improved);
+                if (skipped > 0) listener.onMessage("epoch " + epoch + ": skipped " + skipped + " steps with a non-finite loss");
                 listener.onEpoch(r);
                 history.add(historyRow(r));
                 if (cfg.patience() > 0 && sinceBest >= cfg.patience()) {
@@ -200,6 +220,9 @@ public final class RqVaeTrainer {
         s.put("deadCodeReset", cfg.deadCodeReset());
         s.put("standardize", cfg.standardize());
         s.put("seed", cfg.seed());
+        s.put("method", cfg.method());
+        if (cfg.wasserstein() != null) s.put("wasserstein", cfg.wasserstein());
+        if (cfg.grit() != null) s.put("grit", cfg.grit());
         return s;
     }
 
@@ -211,6 +234,11 @@ public final class RqVaeTrainer {
             int t = p[i]; p[i] = p[j]; p[j] = t;
         }
         return p;
+    }
+
+    private static boolean allFinite(float[] v) {
+        for (float x : v) if (!Float.isFinite(x)) return false;
+        return true;
     }
 
     private static void countUsage(List<NDArray> indices, int[][] usage) {
@@ -247,7 +275,7 @@ public final class RqVaeTrainer {
         int d = r.cols();
         for (int l = 0; l < cfg.levels(); l++) {
             KMeans.Result res = new KMeans(KMeansConfig.defaults(cfg.seed() + 100 + l).withIterations(25)).fit(r, cfg.codes());
-            p.codebooks.get(l).set(FloatBuffer.wrap(res.centers().data()));
+            p.codebooks.get(l).assign(res.centers().data());
             float[] c = res.centers().data(), v = r.data();
             int[] a = res.assignment();
             for (int i = 0; i < r.rows(); i++)
@@ -260,12 +288,13 @@ public final class RqVaeTrainer {
      * Codes no item chose during the epoch are moved onto residuals r_l of random training items
      * (their momentum cleared), so every code is back in play next epoch.
      */
-    private int resetDeadCodes(Params p, NDArray xTrain, int[][] usage, List<AdamW> codebookOpts, SplittableRandom rnd) {
+    private int resetDeadCodes(Params p, NDArray xTrain, int[][] usage, List<List<AdamW>> codebookOpts, SplittableRandom rnd) {
         int total = 0;
         List<int[]> dead = new ArrayList<>();
         for (int l = 0; l < cfg.levels(); l++) {
             List<Integer> d = new ArrayList<>();
-            for (int k = 0; k < cfg.codes(); k++) if (usage[l][k] == 0) d.add(k);
+            if (p.codebooks.get(l).resettable())
+                for (int k = 0; k < cfg.codes(); k++) if (usage[l][k] == 0) d.add(k);
             dead.add(d.stream().mapToInt(Integer::intValue).toArray());
             total += d.size();
         }
@@ -282,14 +311,14 @@ public final class RqVaeTrainer {
                 if (codes.length == 0) continue;
                 float[] res = f.residuals().get(l).stopGradient().toFloatArray();
                 int d = cfg.latentDim();
-                NDArray cb = p.codebooks.get(l);
-                float[] book = cb.stopGradient().toFloatArray();
+                TrainableCodebook cb = p.codebooks.get(l);
+                float[] book = cb.current().stopGradient().toFloatArray();
                 for (int k : codes) {
                     int src = rnd.nextInt(sample);
                     System.arraycopy(res, src * d, book, k * d, d);
                 }
-                cb.set(FloatBuffer.wrap(book));
-                codebookOpts.get(l).resetRows(codes);
+                cb.assign(book);
+                codebookOpts.get(l).get(0).resetRows(codes);
             }
         }
         return total;
@@ -299,7 +328,7 @@ public final class RqVaeTrainer {
     final class Params {
         final List<NDArray[]> encoder = new ArrayList<>();
         final List<NDArray[]> decoder = new ArrayList<>();
-        final List<NDArray> codebooks = new ArrayList<>();
+        final List<TrainableCodebook> codebooks = new ArrayList<>();
 
         Params(NDManager m, int dim, SplittableRandom rnd) {
             int[] widths = new int[cfg.hidden().length + 2];
@@ -308,10 +337,20 @@ public final class RqVaeTrainer {
             widths[widths.length - 1] = cfg.latentDim();
             for (int i = 0; i + 1 < widths.length; i++) encoder.add(linear(m, widths[i], widths[i + 1], rnd));
             for (int i = widths.length - 1; i > 0; i--) decoder.add(linear(m, widths[i], widths[i - 1], rnd));
+            int k = cfg.codes(), d = cfg.latentDim();
             for (int l = 0; l < cfg.levels(); l++) {
-                float[] v = new float[cfg.codes() * cfg.latentDim()];
-                for (int i = 0; i < v.length; i++) v[i] = (float) (Gaussian.sample(rnd) * 0.01);
-                codebooks.add(trainable(m, v, new Shape(cfg.codes(), cfg.latentDim())));
+                if (cfg.grit() != null && cfg.grit().transform() && cfg.grit().appliesTo(l)) {
+                    // B ~ N(0, 1/d), fixed and data-agnostic; W = I, b = 0 until k-means init fits them
+                    float[] basis = new float[k * d], eye = new float[d * d];
+                    for (int i = 0; i < basis.length; i++) basis[i] = (float) (Gaussian.sample(rnd) / Math.sqrt(d));
+                    for (int i = 0; i < d; i++) eye[i * d + i] = 1;
+                    codebooks.add(new TransformedCodebook(m.create(basis, new Shape(k, d)).toDevice(device, false),
+                            trainable(m, eye, new Shape(d, d)), trainable(m, new float[d], new Shape(d))));
+                } else {
+                    float[] v = new float[k * d];
+                    for (int i = 0; i < v.length; i++) v[i] = (float) (Gaussian.sample(rnd) * 0.01);
+                    codebooks.add(new FreeCodebook(trainable(m, v, new Shape(k, d))));
+                }
             }
         }
 
@@ -347,7 +386,7 @@ public final class RqVaeTrainer {
         List<NDArray> all() {
             List<NDArray> out = new ArrayList<>(networkWeights());
             out.addAll(networkBiases());
-            out.addAll(codebooks);
+            for (TrainableCodebook c : codebooks) out.addAll(c.parameters());
             return out;
         }
 
@@ -355,7 +394,10 @@ public final class RqVaeTrainer {
             NDArray z = Mlp.forward(x, encoder);
             NDArray r = z, zq = null;
             List<NDArray> residuals = new ArrayList<>(), chosen = new ArrayList<>(), indices = new ArrayList<>();
-            for (NDArray cb : codebooks) {
+            List<NDArray> books = new ArrayList<>();
+            for (TrainableCodebook book : codebooks) {
+                NDArray cb = book.current();
+                books.add(cb);
                 NDArray fixed = cb.stopGradient();
                 NDArray idx = Mlp.nearest(r.stopGradient(), fixed.transpose().mul(-2f), fixed.square().sum(new int[] {1}));
                 NDArray q = cb.get(new NDIndex("{}", idx));
@@ -366,7 +408,7 @@ public final class RqVaeTrainer {
                 zq = zq == null ? q : zq.add(q);
             }
             NDArray zst = z.add(zq.sub(z).stopGradient());
-            return new ForwardPass(x, z, residuals, chosen, codebooks, indices, Mlp.forward(zst, decoder));
+            return new ForwardPass(x, z, residuals, chosen, books, indices, Mlp.forward(zst, decoder));
         }
 
         float[][] snapshot() {
@@ -386,8 +428,8 @@ public final class RqVaeTrainer {
             for (NDArray[] l : encoder) enc.add(dense(l));
             for (NDArray[] l : decoder) dec.add(dense(l));
             List<Matrix> books = new ArrayList<>();
-            for (NDArray c : codebooks) books.add(NdConvert.toMatrix(c.stopGradient()));
-            return new QuantizerModel("rqvae", (int) encoder.get(0)[0].getShape().get(1),
+            for (TrainableCodebook c : codebooks) books.add(NdConvert.toMatrix(c.current().stopGradient())); // transformed codes, not B
+            return new QuantizerModel(cfg.method(), (int) encoder.get(0)[0].getShape().get(1),
                     std == null ? null : std.mean(), std == null ? null : std.scale(), enc, books, dec, settings, metrics);
         }
 

@@ -8,11 +8,13 @@ import dev.semid.tokenizer.math.GaussianW2;
  * (arXiv 2506.15078), with the gradient reaching the codebook only:
  * L = sqrt( max(W2², 0) + 1e-10 ),
  * W2² = ||μ_A − μ_B||² + tr Σ_A + tr Σ_B − 2 T,   T = tr((Σ_A^{1/2} Σ_B Σ_A^{1/2})^{1/2}).
- * μ_B and Σ_B are NDArray functions of the codebook, so autograd handles them; T is evaluated
- * in double precision by {@link GaussianW2} and enters as T + ⟨∂T/∂Σ_B, Σ_B − sg(Σ_B)⟩, which
- * has T's value and T's gradient. Codebook rows are divided by the detached scalar {@code scale}
- * first. Non-finite intermediate values give a zero term (no gradient) instead of poisoning
- * the step.
+ * μ_B and Σ_B are NDArray functions of the codebook, so autograd handles them. W2² itself is
+ * evaluated in double precision (float32 cancels badly near the optimum, where the sqrt makes
+ * that fatal); the graph carries the surrogate
+ * L_value + (S − sg(S)) / (2·L_value),  S = ||μ_A − μ_B||² + tr Σ_B − 2⟨∂T/∂Σ_B, Σ_B⟩,
+ * whose gradient is exactly ∂L/∂codebook. Codebook rows are divided by the detached scalar
+ * {@code scale} first. Non-finite intermediate values give a zero term (no gradient) instead of
+ * poisoning the step.
  */
 public final class WassersteinTerm {
     private WassersteinTerm() {}
@@ -32,19 +34,30 @@ public final class WassersteinTerm {
         NDArray sigmaB = centred.transpose().matMul(centred).div((float) (unbiased && k > 1 ? k - 1 : k));
         if (ridge > 0) sigmaB = sigmaB.add(codebook.getManager().eye(d).mul((float) ridge));
 
-        double[][] sb = toSquare(sigmaB.stopGradient().toType(ai.djl.ndarray.types.DataType.FLOAT64, false).toDoubleArray(), d);
+        double[] mb = toDouble(muB.stopGradient());
+        double[][] sb = toSquare(toDouble(sigmaB.stopGradient()), d);
         GaussianW2.CrossTerm cross = GaussianW2.crossTerm(GaussianW2.sqrtPsd(features.cov()), sb);
-        if (!Double.isFinite(cross.value()) || !allFinite(cross.gradient()) || !allFinite(sb))
-            return codebook.getManager().zeros(new ai.djl.ndarray.types.Shape()).toType(codebook.getDataType(), false);
+        double dmu = 0, trB = 0;
+        for (int i = 0; i < d; i++) {
+            dmu += (features.mean()[i] - mb[i]) * (features.mean()[i] - mb[i]);
+            trB += sb[i][i];
+        }
+        double w2sq = dmu + features.trace() + trB - 2 * cross.value();
+        NDArray zero = codebook.getManager().zeros(new ai.djl.ndarray.types.Shape()).toType(codebook.getDataType(), false);
+        if (!Double.isFinite(w2sq) || !allFinite(cross.gradient()) || !allFinite(sb)) return zero;
+        double value = Math.sqrt(Math.max(w2sq, 0) + 1e-10);
+        if (w2sq <= 0) return zero.add((float) value); // max(·, 0) has no gradient here
 
         NDArray muA = codebook.getManager().create(toFloat(features.mean()));
         NDArray grad = codebook.getManager().create(toFloat(flatten(cross.gradient())), sigmaB.getShape());
-        NDArray crossSurrogate = sigmaB.sub(sigmaB.stopGradient()).mul(grad).sum().add((float) cross.value());
-        NDArray w2sq = muA.sub(muB).square().sum()
-                .add((float) features.trace())
+        NDArray surrogate = muA.sub(muB).square().sum()
                 .add(trace(sigmaB, d))
-                .sub(crossSurrogate.mul(2f));
-        return w2sq.maximum(0f).add(1e-10f).sqrt();
+                .sub(sigmaB.mul(grad).sum().mul(2f));
+        return surrogate.sub(surrogate.stopGradient()).mul((float) (0.5 / value)).add((float) value);
+    }
+
+    private static double[] toDouble(NDArray a) {
+        return a.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).toDoubleArray();
     }
 
     private static NDArray trace(NDArray m, int d) {
