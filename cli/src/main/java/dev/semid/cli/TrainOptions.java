@@ -13,6 +13,9 @@ import dev.semid.tokenizer.train.RqVaeTrainer;
 import dev.semid.tokenizer.train.TrainingListener;
 import picocli.CommandLine.Option;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /** Every training knob, named; validated once by the config records. */
 final class TrainOptions {
     @Option(names = "--method", defaultValue = "rqvae", paramLabel = "M",
@@ -110,6 +113,20 @@ final class TrainOptions {
                 w ? new WassersteinConfig(wAlpha, wBeta, wGamma, levelsOr(wLevels), wQueue, wRidge) : null,
                 g ? new GritConfig(RadiusFunction.parse(gritRadius, gritLambda, gritPower, gritTau), gritSurrogate, gritTransform,
                         levelsOr(gritLevels)) : null);
+    }
+
+    /** The shared RQ-VAE settings, for reports (method-specific parts omitted). */
+    Map<String, Object> rqVaeConfigForReport() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("levels", levels); m.put("codes", codes); m.put("seed", seed); m.put("epochs", epochs); m.put("batchSize", batchSize);
+        m.put("lr", lr); m.put("codebookLr", codebookLr); m.put("weightDecay", weightDecay); m.put("beta", beta);
+        m.put("latentDim", latentDim); m.put("hidden", hidden); m.put("validation", validation); m.put("patience", patience);
+        m.put("kmeansInit", kmeansInit); m.put("deadCodeReset", deadCodeReset); m.put("standardize", standardize);
+        m.put("wasserstein", Map.of("alpha", wAlpha, "beta", wBeta, "gamma", wGamma, "queue", wQueue, "ridge", wRidge));
+        m.put("grit", Map.of("radius", gritRadius, "lambda", gritLambda, "power", gritPower, "tau", gritTau,
+                "surrogate", gritSurrogate, "transform", gritTransform));
+        m.put("kmeansIterations", kmeansIterations);
+        return m;
     }
 
     private int[] levelsOr(int[] chosen) {
