@@ -46,9 +46,9 @@ final class ProgressBar implements TrainingListener {
         StringBuilder parts = new StringBuilder();
         for (Map.Entry<String, Double> e : r.lossParts().entrySet())
             parts.append(' ').append(e.getKey()).append('=').append(String.format(Locale.ROOT, "%.4g", e.getValue()));
-        lastEpoch = String.format(Locale.ROOT, "loss %.4f val %.4f util %s%% ETA %s", r.trainLoss(), r.validationLoss(), util, eta(r.etaSeconds()));
+        lastEpoch = String.format(Locale.ROOT, "loss %.4f val-recon %.4f util %s%% ETA %s", r.trainLoss(), r.validationLoss(), util, eta(r.etaSeconds()));
         if (quiet) return;
-        String line = String.format(Locale.ROOT, "epoch %d/%d %.2fs loss %.4f val %.4f util %s%% reset %d ETA %s |%s",
+        String line = String.format(Locale.ROOT, "epoch %d/%d %.2fs loss %.4f val-recon %.4f util %s%% reset %d ETA %s |%s",
                 r.epoch(), r.epochs(), r.seconds(), r.trainLoss(), r.validationLoss(), util, r.codesReset(), eta(r.etaSeconds()), parts);
         if (tty) {
             out.print("\r" + bar(r.epoch() / (double) r.epochs()) + " " + line + "\u001b[K");

@@ -145,14 +145,14 @@ public final class RqVaeTrainer {
                     listener.onStep(epoch, s + 1, steps);
                 }
                 int reset = cfg.deadCodeReset() ? resetDeadCodes(p, xTrain, usage, codebookOpts, rnd) : 0;
-                double val = xVal == null ? Double.NaN : validationLoss(p, parts, xVal);
+                double val = xVal == null ? Double.NaN : validationLoss(p, xVal);
                 Map<String, Double> mean = new LinkedHashMap<>();
                 double trainLoss = 0;
                 for (int i = 0; i < parts.size(); i++) {
                     mean.put(parts.get(i).name(), partSums[i] / nTrain);
                     trainLoss += partSums[i] / nTrain;
                 }
-                double monitored = xVal == null ? trainLoss : val;
+                double monitored = xVal == null ? mean.get("recon") : val;
                 boolean improved = monitored < best - 1e-7;
                 if (improved) {
                     best = monitored;
@@ -246,16 +246,19 @@ public final class RqVaeTrainer {
             for (long k : indices.get(l).toLongArray()) usage[l][(int) k]++;
     }
 
-    /** Mean validation loss (all parts), without gradients. */
-    private double validationLoss(Params p, List<LossPart> parts, NDArray xVal) {
+    /**
+     * Mean validation reconstruction loss ||x − Dec(ẑ)||², without gradients: the one criterion
+     * every method shares (their quantizer terms differ), so early stopping is comparable.
+     */
+    private double validationLoss(Params p, NDArray xVal) {
+        ReconstructionLoss recon = new ReconstructionLoss();
         double sum = 0;
         long rows = xVal.getShape().get(0);
         for (long from = 0; from < rows; from += cfg.batchSize()) {
             long to = Math.min(rows, from + cfg.batchSize());
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
-                ForwardPass f = p.forward(xVal.get(from + ":" + to));
-                for (LossPart part : parts) sum += part.compute(f).getFloat() * (to - from);
+                sum += recon.compute(p.forward(xVal.get(from + ":" + to))).getFloat() * (to - from);
             }
         }
         return sum / rows;
