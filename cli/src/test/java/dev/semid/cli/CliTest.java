@@ -159,6 +159,25 @@ class CliTest {
         assertTrue(r.err().contains("weights.bin") && r.err().contains("corrupted or truncated"), r.err());
     }
 
+    @Test void compareWritesAReportWithMethodsReferencesAndChecks() throws IOException {
+        Path data = tmp.resolve("beauty-like");
+        Files.createDirectories(data.resolve("reference-sids"));
+        Files.copy(npy, data.resolve("emb.npy"));
+        StringBuilder ref = new StringBuilder("{");
+        for (int i = 0; i < 3000; i++)
+            ref.append(i == 0 ? "" : ",").append('"').append(i).append("\": [\"<a_").append(i % 7).append(">\", \"<b_").append(i % 11)
+                    .append(">\", \"<c_").append(i % 13).append(">\", \"<d_").append(i % 5).append(">\"]");
+        Files.writeString(data.resolve("reference-sids/toy.index.json"), ref.append("}"));
+        Path report = tmp.resolve("docs/results.md");
+        Run r = semid("compare", "--data", data.toString(), "--embeddings", "emb.npy", "--methods", "rqvae,grit",
+                "--report", report.toString(), "--epochs", "2", "--codes", "16", "--latent-dim", "8", "--hidden", "32");
+        assertEquals(0, r.code(), r.err());
+        String md = Files.readString(report);
+        assertTrue(md.contains("| rqvae |") && md.contains("| grit |") && md.contains("| toy |"), md);
+        assertTrue(md.contains("## Checks") && md.contains("grit: ≥ 99% utilisation"), md);
+        assertTrue(Files.readString(tmp.resolve("docs/results.json")).contains("\"references\""));
+    }
+
     @Test void usageErrorsExitTwo() {
         assertEquals(2, semid("train", "--input", npy.toString()).code(), "missing --out");
         Run r = semid("train", "--input", npy.toString(), "--out", tmp.resolve("m4").toString(), "--method", "nope", "--quiet");
