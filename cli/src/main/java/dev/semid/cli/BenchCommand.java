@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.Shape;
 import dev.semid.tokenizer.data.EmbeddingSet;
 import dev.semid.tokenizer.data.Matrix;
 import dev.semid.tokenizer.engine.DjlTokenizer;
-import dev.semid.tokenizer.engine.Devices;
 import dev.semid.tokenizer.io.EmbeddingReader;
 import dev.semid.tokenizer.model.DenseLayer;
 import dev.semid.tokenizer.model.QuantizerModel;
@@ -20,6 +19,7 @@ import dev.semid.tokenizer.train.RqVaeConfig;
 import dev.semid.tokenizer.train.RqVaeTrainer;
 import dev.semid.tokenizer.train.TrainingListener;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -44,11 +44,10 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
     int batchSize;
     @Option(names = "--encode-items", defaultValue = "200000", description = "Items to encode for throughput (input tiled) (default ${DEFAULT-VALUE}).")
     int encodeItems;
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin RunOptions run;
 
     @Override public Integer call() {
-        Device dev = Devices.resolve(device);
+        Device dev = run.device();
         EmbeddingSet set = EmbeddingReader.read(input, null, 0);
         Matrix x = set.vectors();
         System.out.printf(Locale.ROOT, "bench: %s, %d × %d, device %s, %d cores%n", input, x.rows(), x.cols(), dev,

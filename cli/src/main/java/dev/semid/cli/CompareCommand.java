@@ -4,7 +4,6 @@ import ai.djl.Device;
 import dev.semid.tokenizer.Tokenization;
 import dev.semid.tokenizer.data.EmbeddingSet;
 import dev.semid.tokenizer.engine.DjlTokenizer;
-import dev.semid.tokenizer.engine.Devices;
 import dev.semid.tokenizer.io.AtomicFiles;
 import dev.semid.tokenizer.io.EmbeddingReader;
 import dev.semid.tokenizer.io.TokenSidReader;
@@ -49,15 +48,14 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--report", defaultValue = "docs/results-beauty.md", paramLabel = "FILE", description = "Markdown report (default ${DEFAULT-VALUE}); JSON beside it.")
     Path report;
     @Mixin TrainOptions train;
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin RunOptions run;
 
     record Row(String embeddings, String method, List<LevelStats> levels, int items, int distinct3, Integer distinct4,
                Double relError, Double reconMse, Double seconds) {}
 
     @Override public Integer call() throws Exception {
-        Device dev = Devices.resolve(device);
-        ProgressBar progress = new ProgressBar(System.err, false);
+        Device dev = run.device();
+        ProgressBar progress = run.progress();
         List<Row> rows = new ArrayList<>();
         for (String file : embeddings) {
             EmbeddingSet set = EmbeddingReader.read(data.resolve(file), null, 1);

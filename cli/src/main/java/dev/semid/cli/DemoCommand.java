@@ -4,7 +4,6 @@ import ai.djl.Device;
 import dev.semid.tokenizer.data.EmbeddingSet;
 import dev.semid.tokenizer.data.SyntheticCatalogue;
 import dev.semid.tokenizer.engine.DjlTokenizer;
-import dev.semid.tokenizer.engine.Devices;
 import dev.semid.tokenizer.io.EmbeddingReader;
 import dev.semid.tokenizer.io.NpyWriter;
 import dev.semid.tokenizer.model.ModelArtifact;
@@ -35,10 +34,7 @@ final class DemoCommand implements Callable<Integer> {
     Path work;
     @Mixin TrainOptions train;
     @Mixin CollisionOptions collisions;
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default ${DEFAULT-VALUE}).")
-    String device;
-    @Option(names = "--quiet", description = "No progress output.")
-    boolean quiet;
+    @Mixin RunOptions run;
 
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -55,8 +51,8 @@ final class DemoCommand implements Callable<Integer> {
             NpyWriter.write(npy, set.vectors());
             System.out.println("synthetic catalogue written to " + npy + " (row r = item r+1)");
         }
-        Device dev = Devices.resolve(device);
-        ProgressBar progress = new ProgressBar(System.err, quiet);
+        Device dev = run.device();
+        ProgressBar progress = run.progress();
         Path modelDir = work.resolve("model");
         System.out.println("\n== train");
         Pipeline.trainAndSave(train, set, dev, collisions.config(), modelDir, progress, System.out);

@@ -1,7 +1,6 @@
 package dev.semid.cli;
 
 import dev.semid.tokenizer.engine.DjlTokenizer;
-import dev.semid.tokenizer.engine.Devices;
 import dev.semid.tokenizer.io.InputException;
 import dev.semid.tokenizer.model.ModelArtifact;
 import picocli.CommandLine.Command;
@@ -24,10 +23,7 @@ final class TokenizeCommand implements Callable<Integer> {
     @Option(names = "--metrics", paramLabel = "FILE", description = "Metrics JSON (default: OUT with .metrics.json).")
     Path metrics;
     @Mixin CollisionOptions collisions;
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default ${DEFAULT-VALUE}).")
-    String device;
-    @Option(names = "--quiet", description = "No progress output.")
-    boolean quiet;
+    @Mixin RunOptions run;
 
     @Override public Integer call() throws Exception {
         var m = ModelArtifact.load(model);
@@ -35,9 +31,9 @@ final class TokenizeCommand implements Callable<Integer> {
         if (items.dimension() != m.inputDim())
             throw new InputException(input.input.toString(), null, "embeddings have dimension " + items.dimension()
                     + ", the model in " + model + " expects " + m.inputDim());
-        try (DjlTokenizer t = new DjlTokenizer(m, Devices.resolve(device))) {
+        try (DjlTokenizer t = new DjlTokenizer(m, run.device())) {
             Pipeline.tokenizeAndWrite(t, items, collisions.config(), out,
-                    metrics != null ? metrics : Pipeline.defaultMetricsFile(out), new ProgressBar(System.err, quiet), System.out);
+                    metrics != null ? metrics : Pipeline.defaultMetricsFile(out), run.progress(), System.out);
         }
         return 0;
     }

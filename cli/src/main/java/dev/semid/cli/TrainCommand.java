@@ -1,7 +1,6 @@
 package dev.semid.cli;
 
 import dev.semid.tokenizer.data.EmbeddingSet;
-import dev.semid.tokenizer.engine.Devices;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,15 +18,12 @@ final class TrainCommand implements Callable<Integer> {
     Path out;
     @Mixin TrainOptions train;
     @Mixin CollisionOptions collisions;
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default ${DEFAULT-VALUE}).")
-    String device;
-    @Option(names = "--quiet", description = "No progress output.")
-    boolean quiet;
+    @Mixin RunOptions run;
 
     @Override public Integer call() throws Exception {
         EmbeddingSet items = input.read();
-        ProgressBar progress = new ProgressBar(System.err, quiet);
-        Pipeline.trainAndSave(train, items, Devices.resolve(device), collisions.config(), out, progress, System.out);
+        ProgressBar progress = run.progress();
+        Pipeline.trainAndSave(train, items, run.device(), collisions.config(), out, progress, System.out);
         return 0;
     }
 }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.function.IntFunction;
 
 /**
@@ -26,12 +25,7 @@ public final class FvecsReader {
 
     /** @param rowIds item id of a row, used only to name the item in error messages; may be null */
     public static Matrix read(Path file, IntFunction<String> rowIds) {
-        Sources.requireReadableFile(file);
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            return read(file, ch, rowIds);
-        } catch (IOException e) {
-            throw Sources.ioFailure(file, e);
-        }
+        return Sources.readChannel(file, ch -> read(file, ch, rowIds));
     }
 
     private static Matrix read(Path file, FileChannel ch, IntFunction<String> rowIds) throws IOException {

@@ -8,7 +8,6 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.function.IntFunction;
 
@@ -34,12 +33,7 @@ public final class NpyReader {
      *               or return null for unknown rows
      */
     public static Matrix read(Path file, IntFunction<String> rowIds) {
-        Sources.requireReadableFile(file);
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            return read(file, ch, rowIds);
-        } catch (IOException e) {
-            throw Sources.ioFailure(file, e);
-        }
+        return Sources.readChannel(file, ch -> read(file, ch, rowIds));
     }
 
     private static Matrix read(Path file, FileChannel ch, IntFunction<String> rowIds) throws IOException {

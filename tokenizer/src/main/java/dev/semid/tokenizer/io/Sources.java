@@ -43,4 +43,16 @@ final class Sources {
         int dot = n.lastIndexOf('.');
         return dot < 0 ? "" : n.substring(dot).toLowerCase(java.util.Locale.ROOT);
     }
+
+    /** Reads through a channel opened on a readable file; I/O failures become located input errors. */
+    interface ChannelReader<T> { T read(java.nio.channels.FileChannel ch) throws IOException; }
+
+    static <T> T readChannel(Path file, ChannelReader<T> body) {
+        requireReadableFile(file);
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
+            return body.read(ch);
+        } catch (IOException e) {
+            throw ioFailure(file, e);
+        }
+    }
 }
