@@ -1,0 +1,6 @@
+package dev.semid.tokenizer.index;
+
+/** A lookup for an item, semantic ID or prefix the index does not hold. */
+public class NotFoundException extends RuntimeException {
+    public NotFoundException(String message) { super(message); }
+}

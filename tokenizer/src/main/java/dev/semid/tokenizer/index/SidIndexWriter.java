@@ -1,0 +1,202 @@
+package dev.semid.tokenizer.index;
+
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The one writer of an index (Lucene's write lock enforces it across processes), with a
+ * near-real-time view for readers in the same process. Nothing is visible to other processes
+ * until {@link #commit}: a Lucene commit is atomic, so a process killed at any moment leaves the
+ * previous commit whole. Upserts keep both keys unique: an item has one document (re-tokenizing
+ * replaces it) and an ID has one item.
+ */
+public final class SidIndexWriter implements SidReadable, AutoCloseable {
+    private final Path dir;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final IndexViews views;
+    private final IndexModel model;
+    private final Map<String, String> openedWith;
+
+    private SidIndexWriter(Path dir, Directory directory, IndexWriter writer, IndexModel model, Map<String, String> openedWith)
+            throws IOException {
+        this.dir = dir;
+        this.directory = directory;
+        this.writer = writer;
+        this.model = model;
+        this.openedWith = openedWith;
+        this.views = new IndexViews(new SearcherManager(writer, null), model);
+    }
+
+    /** Opens or creates the index in {@code dir} for {@code model}, with default buffering. */
+    public static SidIndexWriter open(Path dir, IndexModel model, boolean reindex) {
+        return open(dir, model, reindex, 64);
+    }
+
+    /**
+     * Opens or creates the index in {@code dir} for {@code model}. An index built for another
+     * model is refused unless {@code reindex}: then it is emptied, and the old content stays
+     * readable until the first {@link #commit}.
+     */
+    public static SidIndexWriter open(Path dir, IndexModel model, boolean reindex, double ramBufferMb) {
+        Directory directory = null;
+        try {
+            Files.createDirectories(dir);
+            directory = FSDirectory.open(dir);
+            Map<String, String> existing = Map.of();
+            boolean exists = org.apache.lucene.index.DirectoryReader.indexExists(directory);
+            if (exists && !reindex) {
+                existing = SegmentInfos.readLatestCommit(directory).getUserData();
+                IndexModel built = SidIndexSchema.modelOf(existing, "index " + dir);
+                if (!built.equals(model))
+                    throw new IndexException("index " + dir + " was built for model " + built.fingerprint() + " (" + built.idFormat()
+                            + "), not for model " + model.fingerprint() + " (" + model.idFormat()
+                            + "); re-index explicitly (--reindex) to rebuild it for this model");
+            }
+            IndexWriterConfig cfg = new IndexWriterConfig()
+                    .setOpenMode(reindex ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setRAMBufferSizeMB(ramBufferMb)
+                    .setCommitOnClose(false);
+            return new SidIndexWriter(dir, directory, new IndexWriter(directory, cfg), model, existing);
+        } catch (LockObtainFailedException e) {
+            close(directory);
+            throw new IndexException("index " + dir + " is locked by another writer (an index has one writer at a time): " + e.getMessage(), e);
+        } catch (IndexException e) {
+            close(directory);
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            close(directory);
+            throw new IndexException("index " + dir + " cannot be opened for writing: " + e, e);
+        }
+    }
+
+    private static void close(Directory d) {
+        try {
+            if (d != null) d.close();
+        } catch (IOException ignored) {
+            // the original failure is what the caller needs
+        }
+    }
+
+    @Override public IndexModel model() { return model; }
+
+    public Path directory() { return dir; }
+
+    /**
+     * Caller entries (keys without the {@link SidIndexSchema#USER_PREFIX}) of the commit this
+     * writer opened on, e.g. the stream offsets a service stored with its last commit.
+     */
+    public Map<String, String> committedUserData() {
+        Map<String, String> out = new HashMap<>();
+        openedWith.forEach((k, v) -> {
+            if (k.startsWith(SidIndexSchema.USER_PREFIX)) out.put(k.substring(SidIndexSchema.USER_PREFIX.length()), v);
+        });
+        return out;
+    }
+
+    /**
+     * Inserts or replaces the entries, keyed by item id. Refused as a whole (nothing written) if
+     * an ID does not fit the model, an item or ID appears twice in the batch, or an ID is held by
+     * an item outside the batch.
+     */
+    public synchronized void upsert(List<SidEntry> batch) {
+        Map<String, String> itemBySid = HashMap.newHashMap(batch.size());
+        Set<String> items = HashSet.newHashSet(batch.size());
+        for (SidEntry e : batch) {
+            model.check(e.sid());
+            if (!items.add(e.itemId())) throw new IllegalArgumentException("item '" + e.itemId() + "' appears twice in one update");
+            String other = itemBySid.put(e.sid().toString(), e.itemId());
+            if (other != null)
+                throw new IllegalArgumentException("items '" + other + "' and '" + e.itemId() + "' both carry semantic ID " + e.sid());
+        }
+        views.refresh();
+        views.read(l -> {
+            for (SidEntry e : batch)
+                l.holder(e.sid()).ifPresent(h -> {
+                    if (!h.itemId().equals(e.itemId()) && !items.contains(h.itemId()))
+                        throw new IndexException("semantic ID " + e.sid() + " for item '" + e.itemId() + "' is already held by item '"
+                                + h.itemId() + "' in index " + dir);
+                });
+            return null;
+        });
+        try {
+            for (SidEntry e : batch) writer.updateDocument(SidIndexSchema.itemTerm(e.itemId()), SidIndexSchema.document(e));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes these items; returns how many were in the index. */
+    public synchronized int delete(Collection<String> itemIds) {
+        views.refresh();
+        int found = views.read(l -> (int) itemIds.stream().distinct().filter(id -> l.item(id).isPresent()).count());
+        try {
+            writer.deleteDocuments(itemIds.stream().map(SidIndexSchema::itemTerm).toArray(Term[]::new));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
+    }
+
+    /**
+     * Makes every change so far durable and visible to other processes, atomically, with the
+     * model, the item count and {@code userData} (stored under {@link SidIndexSchema#USER_PREFIX})
+     * in the commit.
+     */
+    public synchronized void commit(Map<String, String> userData) {
+        views.refresh();
+        long items = views.read(SidLookup::size);
+        Map<String, String> data = SidIndexSchema.commitData(model, items);
+        userData.forEach((k, v) -> data.put(SidIndexSchema.USER_PREFIX + k, v));
+        writer.setLiveCommitData(data.entrySet());
+        try {
+            writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void commit() { commit(Map.of()); }
+
+    /** Merges into one segment (after a bulk build: fewer segments, faster lookups, fewer bytes). */
+    public synchronized void merge() {
+        try {
+            writer.forceMerge(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override public <T> T read(Function<SidLookup, T> query) { return views.read(query); }
+
+    @Override public void refresh() { views.refresh(); }
+
+    /** Closes without committing: what was not committed is discarded. */
+    @Override public void close() {
+        try {
+            views.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new IndexException("closing index " + dir + ": " + e, e);
+        }
+    }
+}
