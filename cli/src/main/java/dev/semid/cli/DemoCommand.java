@@ -3,7 +3,12 @@ package dev.semid.cli;
 import ai.djl.Device;
 import dev.semid.tokenizer.data.EmbeddingSet;
 import dev.semid.tokenizer.data.SyntheticCatalogue;
+import dev.semid.tokenizer.Tokenization;
 import dev.semid.tokenizer.engine.DjlTokenizer;
+import dev.semid.tokenizer.index.IndexModel;
+import dev.semid.tokenizer.index.PrefixChild;
+import dev.semid.tokenizer.index.SidEntry;
+import dev.semid.tokenizer.index.SidIndexReader;
 import dev.semid.tokenizer.io.EmbeddingReader;
 import dev.semid.tokenizer.io.NpyWriter;
 import dev.semid.tokenizer.model.ModelArtifact;
@@ -12,10 +17,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"The main job end to end: train a tokenizer, save it, load it back, tokenize every item, write IDs and metrics.",
+        description = {"The main job end to end: train a tokenizer, save it, load it back, tokenize every item, write IDs and metrics,"
+                + " build the Lucene ID index and look items up in it.",
                 "Without --input it uses a built-in deterministic synthetic catalogue (5,000 clustered unit vectors, 64-d,"
                         + " 16 topics × 8 sub-topics, seed 7), and RQ-VAE for " + "40 epochs unless --epochs is given."})
 final class DemoCommand implements Callable<Integer> {
@@ -34,6 +41,7 @@ final class DemoCommand implements Callable<Integer> {
     Path work;
     @Mixin TrainOptions train;
     @Mixin CollisionOptions collisions;
+    @Mixin IndexOptions indexing;
     @Mixin RunOptions run;
 
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -57,12 +65,25 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("\n== train");
         Pipeline.trainAndSave(train, set, dev, collisions.config(), modelDir, progress, System.out);
         System.out.println("\n== tokenize (model loaded back from " + modelDir + ")");
+        Path indexDir = work.resolve("index");
         try (DjlTokenizer t = new DjlTokenizer(ModelArtifact.load(modelDir), dev)) {
             Path out = work.resolve("sids.jsonl");
-            Pipeline.tokenizeAndWrite(t, set, collisions.config(), out, Pipeline.defaultMetricsFile(out), progress, System.out);
+            Tokenization.Result r = Pipeline.tokenizeAndWrite(t, set, collisions.config(), out, Pipeline.defaultMetricsFile(out), progress, System.out);
+            System.out.println("\n== index (Lucene, " + indexDir + ")");
+            indexing.reindex = true; // the demo retrains: its index always follows the new model
+            indexing.build(indexDir, IndexModel.of(t), r.ids(), r.sids(), progress, System.out);
         }
-        System.out.println("\nnext: ./semid inspect " + modelDir + "\n      ./semid tokenize --model " + modelDir + " --input "
-                + (input != null ? input : work.resolve("catalogue.npy") + " --id-base 1") + " --out ids.csv");
+        try (SidIndexReader index = SidIndexReader.open(indexDir, null)) {
+            String first = set.ids().get(0);
+            SidEntry e = index.read(l -> l.item(first)).orElseThrow();
+            List<PrefixChild> top = index.read(l -> l.children(""));
+            PrefixChild biggest = top.stream().max(java.util.Comparator.comparingLong(PrefixChild::count)).orElseThrow();
+            System.out.printf("lookup item %s → %s; %d first-level codes in use, the largest (%s) holds %d items with %d children%n",
+                    first, e.sid(), top.size(), biggest.prefix(), biggest.count(), index.read(l -> l.children(biggest.prefix())).size());
+        }
+        System.out.println("\nnext: ./semid inspect " + modelDir + "\n      ./semid lookup children " + "--index " + indexDir
+                + "\n      ./semid lookup item " + set.ids().get(0) + " --index " + indexDir + "\n      ./semid tokenize --model " + modelDir
+                + " --input " + (input != null ? input : work.resolve("catalogue.npy") + " --id-base 1") + " --out ids.csv");
         return 0;
     }
 }

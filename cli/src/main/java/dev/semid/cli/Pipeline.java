@@ -43,23 +43,23 @@ final class Pipeline {
         return model;
     }
 
-    /** Tokenizes, writes IDs and metrics JSON (both atomically), prints the summary. */
-    static TokenizerMetrics tokenizeAndWrite(DjlTokenizer tokenizer, EmbeddingSet items, CollisionConfig collisions,
+    /** Tokenizes, writes IDs (unless {@code outFile} is null) and metrics JSON, both atomically; prints the summary. */
+    static Tokenization.Result tokenizeAndWrite(DjlTokenizer tokenizer, EmbeddingSet items, CollisionConfig collisions,
                                              Path outFile, Path metricsFile, ProgressBar progress, PrintStream out) throws IOException {
         long t0 = System.nanoTime();
         Tokenization.Result r = Tokenization.run(tokenizer, items, collisions, (d, n) -> progress.task("tokenizing", d, n));
         double seconds = (System.nanoTime() - t0) / 1e9;
-        SidWriter.write(outFile, r.ids(), r.sids());
+        if (outFile != null) SidWriter.write(outFile, r.ids(), r.sids());
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("model", tokenizer.fingerprint());
         report.put("items", items.size());
         report.put("seconds", seconds);
-        report.put("output", outFile.toString());
+        report.put("output", outFile == null ? null : outFile.toString());
         report.put("metrics", r.metrics());
         Json.write(metricsFile, report);
-        out.printf("%d semantic IDs → %s (%.2f s); metrics → %s%n", items.size(), outFile, seconds, metricsFile);
+        out.printf("%d semantic IDs → %s (%.2f s); metrics → %s%n", items.size(), outFile == null ? "(no file)" : outFile, seconds, metricsFile);
         out.print(r.metrics().summary());
-        return r.metrics();
+        return r;
     }
 
     static Path defaultMetricsFile(Path outFile) {

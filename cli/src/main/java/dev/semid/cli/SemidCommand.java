@@ -1,5 +1,7 @@
 package dev.semid.cli;
 
+import dev.semid.tokenizer.index.IndexException;
+import dev.semid.tokenizer.index.NotFoundException;
 import dev.semid.tokenizer.io.InputException;
 import dev.semid.tokenizer.model.ArtifactException;
 import dev.semid.tokenizer.sid.DedupOverflowException;
@@ -8,17 +10,19 @@ import picocli.CommandLine.Command;
 
 /**
  * The `semid` command. Exit codes: 0 success, 1 unexpected failure, 2 usage or configuration
- * error, 3 bad input data, 4 unusable model directory, 5 dedup token range exhausted.
+ * error, 3 bad input data, 4 unusable model directory, 5 dedup token range exhausted, 6 unusable
+ * index (missing, corrupt, locked, or built for another model), 7 not found in the index.
  */
 @Command(name = "semid", mixinStandardHelpOptions = true, version = "semid 0.1.0",
-        description = "Semantic IDs for generative recommenders: train residual quantizers, tokenize items, inspect models.",
-        subcommands = {DemoCommand.class, TrainCommand.class, TokenizeCommand.class, InspectCommand.class,
+        description = "Semantic IDs for generative recommenders: train residual quantizers, tokenize items, index and look up IDs.",
+        subcommands = {DemoCommand.class, TrainCommand.class, TokenizeCommand.class, InspectCommand.class, IndexCommand.class, LookupCommand.class,
                 BenchCommand.class, CompareCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:unexpected failure", "2:usage or configuration error", "3:bad input data",
-                "4:unusable model directory", "5:dedup token range exhausted"})
+                "4:unusable model directory", "5:dedup token range exhausted",
+                "6:unusable index (missing, corrupt, locked, other model)", "7:not found in the index"})
 public final class SemidCommand implements Runnable {
-    public static final int BAD_INPUT = 3, BAD_MODEL = 4, DEDUP_OVERFLOW = 5;
+    public static final int BAD_INPUT = 3, BAD_MODEL = 4, DEDUP_OVERFLOW = 5, BAD_INDEX = 6, NOT_FOUND = 7;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -35,6 +39,8 @@ public final class SemidCommand implements Runnable {
             if (ex instanceof InputException) code = BAD_INPUT;
             else if (ex instanceof ArtifactException) code = BAD_MODEL;
             else if (ex instanceof DedupOverflowException) code = DEDUP_OVERFLOW;
+            else if (ex instanceof IndexException) code = BAD_INDEX;
+            else if (ex instanceof NotFoundException) code = NOT_FOUND;
             else if (ex instanceof IllegalArgumentException) code = CommandLine.ExitCode.USAGE;
             else {
                 ex.printStackTrace(cmd.getErr());

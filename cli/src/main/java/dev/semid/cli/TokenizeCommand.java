@@ -1,6 +1,7 @@
 package dev.semid.cli;
 
 import dev.semid.tokenizer.engine.DjlTokenizer;
+import dev.semid.tokenizer.index.IndexModel;
 import dev.semid.tokenizer.io.InputException;
 import dev.semid.tokenizer.model.ModelArtifact;
 import picocli.CommandLine.Command;
@@ -18,22 +19,28 @@ final class TokenizeCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "MODEL_DIR", description = "Model directory from `semid train`.")
     Path model;
     @Mixin InputOptions input;
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file: .jsonl, .csv or .tsv.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Output file: .jsonl, .csv or .tsv (required unless --index).")
     Path out;
+    @Option(names = "--index", paramLabel = "DIR", description = "Also upsert the IDs into this Lucene index (see `semid index build`).")
+    Path index;
+    @Mixin IndexOptions indexing;
     @Option(names = "--metrics", paramLabel = "FILE", description = "Metrics JSON (default: OUT with .metrics.json).")
     Path metrics;
     @Mixin CollisionOptions collisions;
     @Mixin RunOptions run;
 
     @Override public Integer call() throws Exception {
+        if (out == null && index == null) throw new IllegalArgumentException("tokenize needs --out FILE, --index DIR or both");
+        if (out == null && metrics == null) throw new IllegalArgumentException("without --out, give --metrics FILE for the metrics JSON");
         var m = ModelArtifact.load(model);
         var items = input.read();
         if (items.dimension() != m.inputDim())
             throw new InputException(input.input.toString(), null, "embeddings have dimension " + items.dimension()
                     + ", the model in " + model + " expects " + m.inputDim());
         try (DjlTokenizer t = new DjlTokenizer(m, run.device())) {
-            Pipeline.tokenizeAndWrite(t, items, collisions.config(), out,
+            var r = Pipeline.tokenizeAndWrite(t, items, collisions.config(), out,
                     metrics != null ? metrics : Pipeline.defaultMetricsFile(out), run.progress(), System.out);
+            if (index != null) indexing.build(index, IndexModel.of(t), r.ids(), r.sids(), run.progress(), System.out);
         }
         return 0;
     }

@@ -44,10 +44,15 @@ class CliTest {
     }
 
     @BeforeAll static void trainSmallModel() throws IOException {
-        EmbeddingSet set = SyntheticCatalogue.generate(3000, 32, 8, 8, 3);
         npy = tmp.resolve("items.npy");
-        NpyWriter.write(npy, set.vectors());
         model = tmp.resolve("model");
+        trainSmallModel(npy, model);
+    }
+
+    /** 3,000 synthetic 32-d items to {@code npy} (ids 1..3000), an RQ-VAE of 3 × 32 codes to {@code model}. */
+    static void trainSmallModel(Path npy, Path model) throws IOException {
+        EmbeddingSet set = SyntheticCatalogue.generate(3000, 32, 8, 8, 3);
+        NpyWriter.write(npy, set.vectors());
         Run r = semid("train", "--input", npy.toString(), "--id-base", "1", "--out", model.toString(), "--method", "rqvae",
                 "--levels", "3", "--codes", "32", "--latent-dim", "16", "--hidden", "64,32", "--epochs", "8",
                 "--batch-size", "256", "--quiet");

@@ -17,6 +17,16 @@ public record IndexModel(String fingerprint, int levels, int codebookSize) {
         if (codebookSize < 1) throw new IllegalArgumentException("codebookSize must be >= 1, got " + codebookSize);
     }
 
+    /** The layout and fingerprint of a tokenizer's model. */
+    public static IndexModel of(dev.semid.tokenizer.Tokenizer t) {
+        return new IndexModel(t.fingerprint(), t.levels(), t.codebookSize());
+    }
+
+    /** The layout and fingerprint of a trained or loaded model. */
+    public static IndexModel of(dev.semid.tokenizer.model.QuantizerModel m) {
+        return new IndexModel(dev.semid.tokenizer.model.ModelFingerprint.of(m), m.levels(), m.codebookSize());
+    }
+
     /** The canonical text form this index stores, e.g. {@code k1-k2-k3-dedup (3 levels × 256 codes)}. */
     public String idFormat() {
         StringBuilder sb = new StringBuilder();

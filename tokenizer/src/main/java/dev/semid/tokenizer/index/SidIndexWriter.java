@@ -35,6 +35,8 @@ public final class SidIndexWriter implements SidReadable, AutoCloseable {
     private final IndexViews views;
     private final IndexModel model;
     private final Map<String, String> openedWith;
+    /** True while every document came from {@link #load}: the index was empty when opened. */
+    private boolean loadOnly;
 
     private SidIndexWriter(Path dir, Directory directory, IndexWriter writer, IndexModel model, Map<String, String> openedWith)
             throws IOException {
@@ -44,6 +46,7 @@ public final class SidIndexWriter implements SidReadable, AutoCloseable {
         this.model = model;
         this.openedWith = openedWith;
         this.views = new IndexViews(new SearcherManager(writer, null), model);
+        this.loadOnly = writer.getDocStats().numDocs == 0;
     }
 
     /** Opens or creates the index in {@code dir} for {@code model}, with default buffering. */
@@ -118,6 +121,7 @@ public final class SidIndexWriter implements SidReadable, AutoCloseable {
      * an item outside the batch.
      */
     public synchronized void upsert(List<SidEntry> batch) {
+        loadOnly = false;
         Map<String, String> itemBySid = HashMap.newHashMap(batch.size());
         Set<String> items = HashSet.newHashSet(batch.size());
         for (SidEntry e : batch) {
@@ -144,8 +148,31 @@ public final class SidIndexWriter implements SidReadable, AutoCloseable {
         }
     }
 
+    /**
+     * True while the writer may {@link #load}: the index was empty (or re-indexed) when opened and
+     * nothing but loads has been written since.
+     */
+    public synchronized boolean loadable() { return loadOnly; }
+
+    /**
+     * Bulk load into an index that was empty when opened: plain adds, no per-item uniqueness
+     * check against the index and no delete-by-term, which is what makes bulk builds fast.
+     * The caller guarantees that items and IDs are unique across all loads (as
+     * {@link SidIndexBuilder} checks); each entry is still checked against the model.
+     */
+    public synchronized void load(List<SidEntry> batch) {
+        if (!loadOnly) throw new IllegalStateException("index " + dir + " was not empty when opened, or has had upserts: use upsert");
+        for (SidEntry e : batch) model.check(e.sid());
+        try {
+            for (SidEntry e : batch) writer.addDocument(SidIndexSchema.document(e));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Deletes these items; returns how many were in the index. */
     public synchronized int delete(Collection<String> itemIds) {
+        loadOnly = false;
         views.refresh();
         int found = views.read(l -> (int) itemIds.stream().distinct().filter(id -> l.item(id).isPresent()).count());
         try {
