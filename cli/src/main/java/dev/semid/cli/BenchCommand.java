@@ -33,7 +33,9 @@ import java.util.Locale;
  * (PyTorch/MKL sgemm), RQ-VAE seconds per epoch, and encode throughput embeddings → codes.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Benchmark training and encoding on an embedding file (default: Amazon Beauty MiniLM 384-d).")
+        description = {"Benchmark training and encoding on an embedding file (default: Amazon Beauty MiniLM 384-d).",
+                "`semid bench index` benchmarks the Lucene ID index."},
+        subcommands = IndexBenchCommand.class)
 final class BenchCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--input", defaultValue = "../shared/data/beauty/embeddings-minilm-384.npy", paramLabel = "FILE",
             description = "Embeddings (default ${DEFAULT-VALUE}).")

@@ -12,6 +12,8 @@ import java.util.function.Function;
 final class IndexViews implements Closeable {
     private final SearcherManager manager;
     private final IndexModel model;
+    /** The calling thread's lookup on the current view: its per-segment enums survive between calls. */
+    private final ThreadLocal<SidLookup> perThread = new ThreadLocal<>();
 
     IndexViews(SearcherManager manager, IndexModel model) {
         this.manager = manager;
@@ -26,7 +28,12 @@ final class IndexViews implements Closeable {
             throw new UncheckedIOException(e);
         }
         try {
-            return query.apply(new SidLookup(s, model));
+            SidLookup l = perThread.get();
+            if (l == null || l.searcher() != s) { // a new view since this thread's last call
+                l = new SidLookup(s, model);
+                perThread.set(l);
+            }
+            return query.apply(l);
         } finally {
             try {
                 manager.release(s);

@@ -10,6 +10,7 @@ public record SidEntry(String itemId, SemanticId sid, String payload) {
         Objects.requireNonNull(itemId, "item id");
         Objects.requireNonNull(sid, "semantic ID");
         if (itemId.isEmpty()) throw new IllegalArgumentException("empty item id");
+        if (itemId.indexOf('\0') >= 0) throw new IllegalArgumentException("item id '" + itemId.replace("\0", "\\0") + "' contains a NUL character");
     }
 
     public SidEntry(String itemId, SemanticId sid) { this(itemId, sid, null); }

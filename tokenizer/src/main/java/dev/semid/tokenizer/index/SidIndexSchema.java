@@ -1,16 +1,12 @@
 package dev.semid.tokenizer.index;
 
 import dev.semid.tokenizer.sid.SemanticId;
-import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.util.BytesRef;
 
 import java.util.HashMap;
@@ -19,30 +15,34 @@ import java.util.Map;
 /**
  * The Lucene schema of the semantic-ID index, in one place. One document per item:
  * <pre>
- *   item     StringField       exact item id: the upsert/delete key and item → ID lookups
- *   item     BinaryDocValues   the item id again, read back by ID and prefix lookups without stored fields
- *   sid      StringField       canonical full ID "12-201-7-0": ID → item
- *   prefix   StringField ×L    "12", "12-201", "12-201-7": prefix → items and counts
- *   key      SortedDocValues   codes and dedup token as 4-byte big-endian ints: byte order = ID order,
- *                              the deterministic sort of prefix pages; decoded back into the ID
- *   k1..kL   NumericDocValues  the code of each level; "d" the dedup token: counting children
- *   payload  StoredField       optional text passed through from the input (e.g. a title)
+ *   item      StringField       exact item id: the upsert/delete key
+ *   item_sid  term              item id, NUL, key: item → ID is one seek in the term dictionary (the ID
+ *                               is read off the term itself, no doc values or stored fields)
+ *   sid_item  term              key, item id: ID → item the same way, and prefix pages in ID order by
+ *                               walking the terms that start with the prefix's codes
+ *   prefix    StringField ×L    "12", "12-201", "12-201-7": prefix → items and counts
+ *   k1..kL    NumericDocValues  the code of each level; "d" the dedup token: counting children
+ *   payload   StoredField       optional text passed through from the input (e.g. a title)
  * </pre>
+ * key = the codes and the dedup token as 4-byte big-endian ints, so that unsigned byte order is
+ * ID order and a code prefix is a byte prefix.
  * The commit user data records the schema version, the model fingerprint, the ID layout and the
  * number of items at that commit.
  */
 public final class SidIndexSchema {
     public static final int VERSION = 1;
-    static final String ITEM = "item", SID = "sid", PREFIX = "prefix", KEY = "key", PAYLOAD = "payload", DEDUP = "d";
+    static final String ITEM = "item", ITEM_SID = "item_sid", SID_ITEM = "sid_item", PREFIX = "prefix", PAYLOAD = "payload",
+            DEDUP = "d";
     static final String DATA_SCHEMA = "semid.schema", DATA_FINGERPRINT = "semid.fingerprint", DATA_LEVELS = "semid.levels",
             DATA_CODES = "semid.codebookSize", DATA_FORMAT = "semid.idFormat", DATA_ITEMS = "semid.items";
     /** Prefix of keys that callers (e.g. the service's consumer offsets) may add to a commit. */
     public static final String USER_PREFIX = "user.";
-    static final Sort BY_ID = new Sort(new SortField(KEY, SortField.Type.STRING));
 
     private SidIndexSchema() {}
 
-    static String codeField(int level) { return "k" + (level + 1); }
+    private static final String[] CODE_FIELDS = java.util.stream.IntStream.rangeClosed(1, 64).mapToObj(l -> "k" + l).toArray(String[]::new);
+
+    static String codeField(int level) { return level < CODE_FIELDS.length ? CODE_FIELDS[level] : "k" + (level + 1); }
 
     static Term itemTerm(String itemId) { return new Term(ITEM, itemId); }
 
@@ -50,19 +50,35 @@ public final class SidIndexSchema {
         SemanticId sid = e.sid();
         Document doc = new Document();
         doc.add(new StringField(ITEM, e.itemId(), Field.Store.NO));
-        doc.add(new BinaryDocValuesField(ITEM, new BytesRef(e.itemId())));
-        doc.add(new StringField(SID, sid.toString(), Field.Store.NO));
+        BytesRef key = key(sid), item = new BytesRef(e.itemId());
+        doc.add(new StringField(ITEM_SID, concat(itemProbe(item), key), Field.Store.NO));
+        doc.add(new StringField(SID_ITEM, concat(key, item), Field.Store.NO));
         for (int l = 1; l <= sid.levels(); l++) doc.add(new StringField(PREFIX, sid.prefix(l), Field.Store.NO));
-        doc.add(new SortedDocValuesField(KEY, key(sid)));
         for (int l = 0; l < sid.levels(); l++) doc.add(new NumericDocValuesField(codeField(l), sid.code(l)));
         doc.add(new NumericDocValuesField(DEDUP, sid.dedup()));
         if (e.payload() != null) doc.add(new StoredField(PAYLOAD, e.payload()));
         return doc;
     }
 
+    /** The item id's UTF-8 bytes and a NUL: every item_sid term of the item, and only those, start with it. */
+    static BytesRef itemProbe(BytesRef item) {
+        return concat(item, new BytesRef(new byte[] {0}));
+    }
+
+    static BytesRef concat(BytesRef a, BytesRef b) {
+        byte[] out = new byte[a.length + b.length];
+        System.arraycopy(a.bytes, a.offset, out, 0, a.length);
+        System.arraycopy(b.bytes, b.offset, out, a.length, b.length);
+        return new BytesRef(out);
+    }
+
     /** Codes then dedup token, 4 bytes each, big-endian: unsigned byte order equals ID order. */
     static BytesRef key(SemanticId sid) {
-        int[] all = sid.withDedup();
+        return keyPrefix(sid.withDedup());
+    }
+
+    /** The first bytes of the key of every ID under this code prefix. */
+    static BytesRef keyPrefix(int[] all) {
         byte[] b = new byte[all.length * 4];
         for (int i = 0; i < all.length; i++) {
             b[4 * i] = (byte) (all[i] >>> 24);
@@ -74,12 +90,16 @@ public final class SidIndexSchema {
     }
 
     static SemanticId fromKey(BytesRef key) {
-        int n = key.length / 4;
+        return fromKey(key.bytes, key.offset, key.length / 4);
+    }
+
+    /** The ID of {@code n} 4-byte numbers (codes, then the dedup token) at {@code bytes[offset]}. */
+    static SemanticId fromKey(byte[] bytes, int offset, int n) {
         int[] codes = new int[n - 1];
         int dedup = 0;
         for (int i = 0; i < n; i++) {
-            int o = key.offset + 4 * i;
-            int v = (key.bytes[o] & 0xff) << 24 | (key.bytes[o + 1] & 0xff) << 16 | (key.bytes[o + 2] & 0xff) << 8 | (key.bytes[o + 3] & 0xff);
+            int o = offset + 4 * i;
+            int v = (bytes[o] & 0xff) << 24 | (bytes[o + 1] & 0xff) << 16 | (bytes[o + 2] & 0xff) << 8 | (bytes[o + 3] & 0xff);
             if (i < n - 1) codes[i] = v;
             else dedup = v;
         }

@@ -1,45 +1,44 @@
 package dev.semid.tokenizer.index;
 
 import dev.semid.tokenizer.sid.SemanticId;
-import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Lookups over one point-in-time view of the index: item → ID, ID → item(s), prefix → items
  * (paged in ID order), count per prefix and the children of a prefix with their counts.
- * Exact lookups seek the term dictionary directly and read doc values (no scoring, no stored
- * fields), which is what makes them cheap. Not thread-safe: one per thread per view
- * ({@link SidIndexReader#read}, {@link SidIndexWriter#read}).
+ * Item → ID, ID → item and prefix pages walk the term dictionary ({@code item_sid},
+ * {@code sid_item}; see {@link SidIndexSchema}) and read the answer off the terms: no scoring,
+ * no sorting, no doc values or stored fields, one seek per segment, with each segment's enums
+ * kept between calls. Not thread-safe: {@link IndexViews} keeps one per thread per view.
  */
 public final class SidLookup {
     public static final int MAX_PAGE = 10_000;
@@ -47,12 +46,24 @@ public final class SidLookup {
     private final IndexSearcher searcher;
     private final IndexModel model;
     private final List<LeafReaderContext> leaves;
+    private final TermsEnum[] itemSid, sidItem, prefixes;
+    private final int keyBytes;
+    private PostingsEnum postings;
+
+    /** A term and the entry it encodes; terms order entries (by ID for sid_item). */
+    private record Hit(BytesRef term, SidEntry entry) {}
 
     SidLookup(IndexSearcher searcher, IndexModel model) {
         this.searcher = searcher;
         this.model = model;
         this.leaves = searcher.getIndexReader().leaves();
+        this.itemSid = new TermsEnum[leaves.size()];
+        this.sidItem = new TermsEnum[leaves.size()];
+        this.prefixes = new TermsEnum[leaves.size()];
+        this.keyBytes = 4 * (model.levels() + 1);
     }
+
+    IndexSearcher searcher() { return searcher; }
 
     public IndexModel model() { return model; }
 
@@ -63,12 +74,17 @@ public final class SidLookup {
     public Optional<SidEntry> item(String itemId) { return item(itemId, false); }
 
     public Optional<SidEntry> item(String itemId, boolean withPayload) {
-        return find(SidIndexSchema.ITEM, new BytesRef(itemId), withPayload);
+        BytesRef probe = SidIndexSchema.itemProbe(new BytesRef(itemId));
+        int ints = model.levels() + 1;
+        return first(itemSid, SidIndexSchema.ITEM_SID, probe, withPayload,
+                t -> new SidEntry(itemId, SidIndexSchema.fromKey(t.bytes, t.offset + probe.length, ints)));
     }
 
     /** The item holding exactly this ID, if any. */
-    public Optional<SidEntry> holder(SemanticId sid) {
-        return find(SidIndexSchema.SID, new BytesRef(sid.toString()), false);
+    public Optional<SidEntry> holder(SemanticId sid) { return holder(sid, false); }
+
+    private Optional<SidEntry> holder(SemanticId sid, boolean withPayload) {
+        return first(sidItem, SidIndexSchema.SID_ITEM, SidIndexSchema.key(sid), withPayload, this::sidItemEntry);
     }
 
     /**
@@ -77,65 +93,72 @@ public final class SidLookup {
      */
     public List<SidEntry> sid(String text, boolean withPayload) {
         int n = text == null || text.isEmpty() ? 0 : text.split("-", -1).length;
-        if (n == model.levels()) {
-            PrefixPage all = prefix(text, null, MAX_PAGE, withPayload);
-            return all.items();
-        }
+        if (n == model.levels()) return prefix(text, null, MAX_PAGE, withPayload).items();
         if (n != model.levels() + 1)
             throw new IllegalArgumentException("'" + text + "' is not a semantic ID of this index: expected " + model.idFormat()
                     + " (or the " + model.levels() + " codes without the dedup token)");
-        SemanticId sid = model.parseSid(text);
-        return find(SidIndexSchema.SID, new BytesRef(sid.toString()), withPayload).map(List::of).orElse(List.of());
+        return holder(model.parseSid(text), withPayload).map(List::of).orElse(List.of());
     }
 
-    /** Items under {@code prefix} ("" = all), after the ID {@code after} (exclusive, null = from the start). */
+    /** Items under {@code prefix} ("" = all), after the ID {@code after} (exclusive, null = from the start), in ID order. */
     public PrefixPage prefix(String prefix, String after, int limit, boolean withPayload) {
         if (limit < 1 || limit > MAX_PAGE) throw new IllegalArgumentException("page size must be 1.." + MAX_PAGE + ", got " + limit);
-        String canonical = canonical(model.parsePrefix(prefix));
-        Query q = query(canonical);
-        try {
-            long total = searcher.count(q);
-            int maxDoc = searcher.getIndexReader().maxDoc();
-            if (maxDoc == 0) return new PrefixPage(canonical, 0, List.of(), null);
-            // IDs are unique, so the cursor's doc only has to sort after any doc with an equal key
-            FieldDoc cursor = after == null ? null
-                    : new FieldDoc(maxDoc - 1, Float.NaN, new Object[] {SidIndexSchema.key(model.parseSid(after))});
-            // one hit more than asked tells whether another page follows
-            TopDocs top = searcher.searchAfter(cursor, q, limit + 1, SidIndexSchema.BY_ID);
-            int n = Math.min(limit, top.scoreDocs.length);
-            List<SidEntry> items = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                int doc = top.scoreDocs[i].doc;
-                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-                items.add(entry(leaf.reader(), doc - leaf.docBase, withPayload));
-            }
-            String next = top.scoreDocs.length > limit ? items.getLast().sid().toString() : null;
-            return new PrefixPage(canonical, total, items, next);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        int[] codes = model.parsePrefix(prefix);
+        String canonical = canonical(codes);
+        BytesRef probe = SidIndexSchema.keyPrefix(codes), from = probe, skip = null;
+        if (after != null) {
+            skip = SidIndexSchema.key(model.parseSid(after));
+            if (skip.compareTo(probe) > 0) from = skip;
         }
+        // one entry more than asked tells whether another page follows; segments are merged by term = ID order
+        List<Hit> hits = new ArrayList<>();
+        for (int i = 0; i < leaves.size(); i++)
+            hits.addAll(scan(sidItem, SidIndexSchema.SID_ITEM, i, probe, from, skip, limit + 1, withPayload, this::sidItemEntry));
+        hits.sort(Comparator.comparing(Hit::term));
+        List<SidEntry> items = hits.stream().limit(limit).map(Hit::entry).toList();
+        String next = hits.size() > limit ? items.getLast().sid().toString() : null;
+        return new PrefixPage(canonical, count(codes), items, next);
     }
 
     /** Items under {@code prefix} ("" = all). */
-    public long count(String prefix) {
+    public long count(String prefix) { return count(model.parsePrefix(prefix)); }
+
+    private long count(int[] codes) {
+        if (codes.length == 0) return size();
+        BytesRef term = new BytesRef(canonical(codes));
+        long n = 0;
         try {
-            return searcher.count(query(canonical(model.parsePrefix(prefix))));
+            for (int i = 0; i < leaves.size(); i++) {
+                TermsEnum te = termsEnum(prefixes, SidIndexSchema.PREFIX, i);
+                if (te == null || !te.seekExact(term)) continue;
+                Bits live = leaves.get(i).reader().getLiveDocs();
+                if (live == null) {
+                    n += te.docFreq();
+                    continue;
+                }
+                postings = te.postings(postings, PostingsEnum.NONE);
+                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc())
+                    if (live.get(doc)) n++;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return n;
     }
 
     /**
      * The next level under {@code prefix} with item counts, by code: level-1 codes under the root,
-     * dedup tokens under a full code tuple. Empty when nothing lies under the prefix.
+     * dedup tokens under a full code tuple. Counted from the per-level code doc values of the
+     * matching items. Empty when nothing lies under the prefix.
      */
     public List<PrefixChild> children(String prefix) {
         int[] codes = model.parsePrefix(prefix);
         String canonical = canonical(codes);
         String field = codes.length == model.levels() ? SidIndexSchema.DEDUP : SidIndexSchema.codeField(codes.length);
+        Query q = canonical.isEmpty() ? new MatchAllDocsQuery() : new TermQuery(new Term(SidIndexSchema.PREFIX, canonical));
         long[] counts;
         try {
-            counts = searcher.search(query(canonical), new ChildCounts(field));
+            counts = searcher.search(q, new ChildCounts(field));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -154,37 +177,66 @@ public final class SidLookup {
         return sb.toString();
     }
 
-    private static Query query(String canonicalPrefix) {
-        return canonicalPrefix.isEmpty() ? new MatchAllDocsQuery() : new TermQuery(new Term(SidIndexSchema.PREFIX, canonicalPrefix));
+    private SidEntry sidItemEntry(BytesRef t) {
+        SemanticId sid = SidIndexSchema.fromKey(t.bytes, t.offset, model.levels() + 1);
+        return new SidEntry(new BytesRef(t.bytes, t.offset + keyBytes, t.length - keyBytes).utf8ToString(), sid);
     }
 
-    /** The live document with this exact term, if any (the schema keeps item and sid unique). */
-    private Optional<SidEntry> find(String field, BytesRef term, boolean withPayload) {
+    /** The first live entry whose term starts with {@code probe}, in any segment (the schema keeps it unique). */
+    private Optional<SidEntry> first(TermsEnum[] enums, String field, BytesRef probe, boolean withPayload, Function<BytesRef, SidEntry> decode) {
+        for (int i = 0; i < leaves.size(); i++) {
+            List<Hit> h = scan(enums, field, i, probe, probe, null, 1, withPayload, decode);
+            if (!h.isEmpty()) return Optional.of(h.getFirst().entry());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Up to {@code limit} live entries of one segment whose {@code field} terms start with
+     * {@code probe}, from the first term ≥ {@code from}, leaving out terms that start with
+     * {@code skip}. Postings are read only where the segment has deletions (a replaced item
+     * leaves its old terms until merged) or for the payload.
+     */
+    private List<Hit> scan(TermsEnum[] enums, String field, int leaf, BytesRef probe, BytesRef from, BytesRef skip, int limit,
+                           boolean withPayload, Function<BytesRef, SidEntry> decode) {
+        List<Hit> out = new ArrayList<>(Math.min(limit, 16));
         try {
-            for (LeafReaderContext leaf : leaves) {
-                LeafReader r = leaf.reader();
-                Terms terms = r.terms(field);
-                if (terms == null) continue;
-                TermsEnum te = terms.iterator();
-                if (!te.seekExact(term)) continue;
-                PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
-                Bits live = r.getLiveDocs();
-                for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc())
-                    if (live == null || live.get(doc)) return Optional.of(entry(r, doc, withPayload));
+            TermsEnum te = termsEnum(enums, field, leaf);
+            if (te == null || te.seekCeil(from) == TermsEnum.SeekStatus.END) return out;
+            LeafReader r = leaves.get(leaf).reader();
+            Bits live = r.getLiveDocs();
+            for (BytesRef t = te.term(); t != null && out.size() < limit && StringHelper.startsWith(t, probe); t = te.next()) {
+                if (skip != null && StringHelper.startsWith(t, skip)) continue;
+                if (live == null && !withPayload) {
+                    out.add(new Hit(BytesRef.deepCopyOf(t), decode.apply(t)));
+                    continue;
+                }
+                postings = te.postings(postings, PostingsEnum.NONE);
+                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc())
+                    if (live == null || live.get(doc)) {
+                        SidEntry e = decode.apply(t);
+                        if (withPayload) e = new SidEntry(e.itemId(), e.sid(), payload(r, doc));
+                        out.add(new Hit(BytesRef.deepCopyOf(t), e));
+                        break;
+                    }
             }
-            return Optional.empty();
+            return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static SidEntry entry(LeafReader r, int doc, boolean withPayload) throws IOException {
-        BinaryDocValues item = DocValues.getBinary(r, SidIndexSchema.ITEM);
-        SortedDocValues key = DocValues.getSorted(r, SidIndexSchema.KEY);
-        if (!item.advanceExact(doc) || !key.advanceExact(doc))
-            throw new IndexException("document " + doc + " lacks its item or key doc values: the index is corrupt");
-        String payload = withPayload ? r.storedFields().document(doc, Set.of(SidIndexSchema.PAYLOAD)).get(SidIndexSchema.PAYLOAD) : null;
-        return new SidEntry(item.binaryValue().utf8ToString(), SidIndexSchema.fromKey(key.lookupOrd(key.ordValue())), payload);
+    /** One enum per segment and field, kept for the life of this view: seeks reuse its buffers. */
+    private TermsEnum termsEnum(TermsEnum[] enums, String field, int leaf) throws IOException {
+        if (enums[leaf] == null) {
+            Terms terms = leaves.get(leaf).reader().terms(field);
+            enums[leaf] = terms == null ? TermsEnum.EMPTY : terms.iterator();
+        }
+        return enums[leaf] == TermsEnum.EMPTY ? null : enums[leaf];
+    }
+
+    private static String payload(LeafReader r, int doc) throws IOException {
+        return r.storedFields().document(doc, Set.of(SidIndexSchema.PAYLOAD)).get(SidIndexSchema.PAYLOAD);
     }
 
     /** Counts the values of one numeric doc-values field over the matching documents. */

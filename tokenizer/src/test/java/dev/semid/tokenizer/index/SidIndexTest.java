@@ -100,6 +100,32 @@ class SidIndexTest {
         }
     }
 
+    @Test void pagesMergeSegmentsAndSkipDeletedEntries() {
+        List<SidEntry> entries = randomEntries(900, 9);
+        try (SidIndexWriter w = SidIndexWriter.open(tmp.resolve("segments"), MODEL, false)) {
+            for (int from = 0; from < 900; from += 100) {
+                w.upsert(entries.subList(from, from + 100));
+                w.refresh(); // a segment per batch (Lucene may merge some on refresh)
+            }
+            w.delete(entries.subList(0, 900).stream().filter(e -> e.sid().code(1) == 3).map(SidEntry::itemId).toList());
+            w.refresh();
+            List<SidEntry> expected = entries.stream().filter(e -> e.sid().code(0) == 2 && e.sid().code(1) != 3)
+                    .sorted(Comparator.comparing(SidEntry::sid)).toList();
+            List<SidEntry> got = new ArrayList<>();
+            String cursor = null;
+            do {
+                String after = cursor;
+                PrefixPage p = w.read(l -> l.prefix("2", after, 7, false));
+                assertEquals(expected.size(), p.total());
+                got.addAll(p.items());
+                cursor = p.next();
+            } while (cursor != null);
+            assertEquals(expected.stream().map(e -> e.itemId() + " " + e.sid()).toList(), got.stream().map(e -> e.itemId() + " " + e.sid()).toList());
+            assertEquals(0L, (long) w.read(l -> l.count("2-3")));
+            assertEquals(List.of(), w.read(l -> l.children("2-3")));
+        }
+    }
+
     @Test void childrenCountEveryLevel() {
         List<SidEntry> entries = randomEntries(1500, 3);
         try (SidIndexWriter w = build(tmp.resolve("c"), entries)) {
@@ -137,6 +163,10 @@ class SidIndexTest {
             w.upsert(List.of(new SidEntry("x", sid(2, 2, 2, 0)), new SidEntry("y", sid(3, 3, 3, 0))));
             w.refresh();
             assertEquals("y", w.read(l -> l.holder(sid(3, 3, 3, 0))).orElseThrow().itemId());
+            PrefixPage all = w.read(l -> l.prefix("", null, 10, true));
+            assertEquals(List.of("x:2-2-2-0:null", "y:3-3-3-0:null"),
+                    all.items().stream().map(e -> e.itemId() + ":" + e.sid() + ":" + e.payload()).toList(), "replaced terms skipped");
+            assertEquals(2L, all.total());
             assertEquals(1, w.delete(List.of("y", "never")));
             w.commit();
         }
