@@ -83,6 +83,7 @@ public final class StreamEngine {
     private final AtomicReference<String> lastError = new AtomicReference<>();
     private volatile boolean running;
     private volatile long lastLoopNanos = System.nanoTime();
+    private volatile int claimPartitions, itemPartitions;
     private Thread thread;
 
     // owned by the stream thread
@@ -129,6 +130,12 @@ public final class StreamEngine {
     public State state() { return state.get(); }
 
     public String lastError() { return lastError.get(); }
+
+    /** Claims partitions this instance owns now: the code tuples it hands tokens out for. */
+    public int claimPartitions() { return claimPartitions; }
+
+    /** Input partitions this instance consumes now. */
+    public int itemPartitions() { return itemPartitions; }
 
     /** Seconds since the stream thread last went round its loop. */
     public double secondsSinceLastLoop() { return (System.nanoTime() - lastLoopNanos) / 1e9; }
@@ -181,12 +188,20 @@ public final class StreamEngine {
         catchUp();
         items = new KafkaConsumer<>(consumerConfig(common, settings.group() + "-tokenize"), new StringDeserializer(), new ByteArrayDeserializer());
         claims = new KafkaConsumer<>(consumerConfig(common, settings.group() + "-assign"), new StringDeserializer(), new ByteArrayDeserializer());
-        items.subscribe(List.of(settings.inputTopic()));
+        items.subscribe(List.of(settings.inputTopic()), new ConsumerRebalanceListener() {
+            @Override public void onPartitionsRevoked(Collection<TopicPartition> partitions) { itemPartitions = 0; }
+
+            @Override public void onPartitionsAssigned(Collection<TopicPartition> partitions) { itemPartitions = items.assignment().size(); }
+        });
         claims.subscribe(List.of(settings.claimsTopic()), new ConsumerRebalanceListener() {
-            @Override public void onPartitionsRevoked(Collection<TopicPartition> partitions) { commitNow(); }
+            @Override public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                commitNow();
+                claimPartitions = 0;
+            }
 
             @Override public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                 if (!partitions.isEmpty()) catchUp(); // every token the previous owner handed out is in the output topic
+                claimPartitions = claims.assignment().size();
             }
         });
         lastCommitNanos = System.nanoTime();
