@@ -83,6 +83,7 @@ final class ServeBenchCommand implements Callable<Integer> {
                 try (Load load = new Load(bs, "semantic-ids")) {
                     measure(load, bs, payloads, raw);
                 }
+                System.out.println("service: " + server.context().getBean(dev.semid.serving.StreamMetrics.class).timings());
             }
         }
         return 0;

@@ -28,6 +28,7 @@ class ServiceFactory {
                 env.getProperty("semid.linger-ms", Integer.class, 5),
                 env.getProperty("semid.max-item-bytes", Integer.class, 262_144),
                 env.getProperty("semid.commit-interval-ms", Long.class, 1000L),
+                env.getProperty("semid.refresh-interval-ms", Long.class, 1000L),
                 env.getProperty("semid.retokenize", Boolean.class, false),
                 env.getProperty("semid.auth-token", String.class).orElse(null),
                 env.getProperty("semid.recent-window", Integer.class, 10_000));

@@ -21,13 +21,14 @@ import java.nio.file.Path;
  * @param lingerMs          how long a fetch waits for more data (latency vs batching)
  * @param maxItemBytes      larger input messages go to the dead-letter topic
  * @param commitIntervalMs  index commits (and the offset commits that follow them) at most this often
+ * @param refreshIntervalMs how often the index view is refreshed for readers between commits
  * @param retokenize        give items that already have an ID a new one (else they keep theirs)
  * @param authToken         bearer token required by write endpoints; null = no auth
  * @param recentWindow      items in the per-level utilisation gauges
  */
 public record ServiceSettings(Path model, Path index, String bootstrapServers, String inputTopic, String outputTopic,
                               String claimsTopic, String deadLetterTopic, String group, int partitions, short replication,
-                              int batchSize, int lingerMs, int maxItemBytes, long commitIntervalMs, boolean retokenize,
+                              int batchSize, int lingerMs, int maxItemBytes, long commitIntervalMs, long refreshIntervalMs, boolean retokenize,
                               String authToken, int recentWindow) {
     public ServiceSettings {
         require(model != null, "semid.model (the model directory) is required");
@@ -43,6 +44,7 @@ public record ServiceSettings(Path model, Path index, String bootstrapServers, S
         require(lingerMs >= 0 && lingerMs <= 10_000, "semid.linger-ms must be 0..10000, got " + lingerMs);
         require(maxItemBytes >= 64, "semid.max-item-bytes must be >= 64, got " + maxItemBytes);
         require(commitIntervalMs >= 0, "semid.commit-interval-ms must be >= 0, got " + commitIntervalMs);
+        require(refreshIntervalMs >= 0, "semid.refresh-interval-ms must be >= 0, got " + refreshIntervalMs);
         require(recentWindow >= 1, "semid.recent-window must be >= 1, got " + recentWindow);
         if (authToken != null && authToken.isBlank()) authToken = null;
     }

@@ -5,6 +5,7 @@ import dev.semid.serving.stream.Claim;
 import dev.semid.serving.stream.ClaimResolver;
 import dev.semid.serving.stream.Codec;
 import dev.semid.serving.stream.Item;
+import dev.semid.serving.stream.RecentAssignments;
 import dev.semid.serving.stream.ItemDecoder;
 import dev.semid.serving.stream.Topics;
 import dev.semid.tokenizer.data.Matrix;
@@ -89,9 +90,11 @@ public final class StreamEngine {
     // owned by the stream thread
     private KafkaConsumer<String, byte[]> items, claims, outputs;
     private KafkaProducer<String, byte[]> producer;
-    private final Map<TopicPartition, OffsetAndMetadata> pendingClaims = new HashMap<>();
+    private final Map<TopicPartition, OffsetAndMetadata> pendingItems = new HashMap<>(), pendingClaims = new HashMap<>();
+    private final RecentAssignments recent = new RecentAssignments();
+    private final AtomicReference<Exception> sendFailure = new AtomicReference<>();
     private boolean indexDirty;
-    private long lastCommitNanos, lastLagNanos;
+    private long lastCommitNanos, lastRefreshNanos, lastLagNanos;
 
     StreamEngine(ServiceSettings settings, SemidRuntime runtime, StreamMetrics metrics) {
         this.settings = settings;
@@ -189,7 +192,10 @@ public final class StreamEngine {
         items = new KafkaConsumer<>(consumerConfig(common, settings.group() + "-tokenize"), new StringDeserializer(), new ByteArrayDeserializer());
         claims = new KafkaConsumer<>(consumerConfig(common, settings.group() + "-assign"), new StringDeserializer(), new ByteArrayDeserializer());
         items.subscribe(List.of(settings.inputTopic()), new ConsumerRebalanceListener() {
-            @Override public void onPartitionsRevoked(Collection<TopicPartition> partitions) { itemPartitions = 0; }
+            @Override public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                commitNow(); // what was consumed from them is acknowledged and committed before another instance takes them
+                itemPartitions = 0;
+            }
 
             @Override public void onPartitionsAssigned(Collection<TopicPartition> partitions) { itemPartitions = items.assignment().size(); }
         });
@@ -249,13 +255,26 @@ public final class StreamEngine {
             if (!in.isEmpty()) tokenize(in);
             ConsumerRecords<String, byte[]> cl = claims.poll(Duration.ZERO);
             if (!cl.isEmpty()) assign(cl);
+            Exception failed = sendFailure.get();
+            if (failed != null) throw new IllegalStateException("Kafka did not acknowledge a record: " + failed, failed);
             long now = System.nanoTime();
-            if ((indexDirty || !pendingClaims.isEmpty()) && now - lastCommitNanos >= settings.commitIntervalMs() * 1_000_000L) commitNow();
+            boolean pending = indexDirty || !pendingClaims.isEmpty() || !pendingItems.isEmpty();
+            if (pending && now - lastCommitNanos >= settings.commitIntervalMs() * 1_000_000L) commitNow();
+            else if (!recent.isEmpty() && now - lastRefreshNanos >= settings.refreshIntervalMs() * 1_000_000L) refresh();
             if (now - lastLagNanos > 1_000_000_000L) {
                 metrics.lag.set(lag(items));
                 lastLagNanos = now;
             }
         }
+    }
+
+    /** Makes what this instance wrote visible to readers (HTTP) and to the index view of the next batches. */
+    private void refresh() {
+        long t0 = System.nanoTime();
+        runtime.index().refresh();
+        metrics.refresh.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
+        recent.clear();
+        lastRefreshNanos = System.nanoTime();
     }
 
     // --- tokenize: items → claims (bad ones → dead letters) ---
@@ -264,15 +283,13 @@ public final class StreamEngine {
         metrics.batchSize.record(records.count());
         List<Item> good = new ArrayList<>(records.count());
         List<Long> timestamps = new ArrayList<>(records.count());
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        List<java.util.concurrent.Future<?>> sends = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> r : records) {
-            offsets.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
+            pendingItems.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
             try {
                 good.add(decoder.decode(r.key(), r.value(), header(r, "content-type")));
                 timestamps.add(r.timestamp());
             } catch (BadItemException e) {
-                sends.add(deadLetter(r, e.getMessage()));
+                deadLetter(r, e.getMessage());
             }
         }
         if (!good.isEmpty()) {
@@ -283,16 +300,19 @@ public final class StreamEngine {
             for (int i = 0; i < good.size(); i++) {
                 Item it = good.get(i);
                 Claim c = new Claim(it.id(), codes[i], it.payload(), it.retokenize(), timestamps.get(i));
-                sends.add(producer.send(new ProducerRecord<>(settings.claimsTopic(), tuple(codes[i]), Codec.claim(c))));
+                producer.send(new ProducerRecord<>(settings.claimsTopic(), tuple(codes[i]), Codec.claim(c)), this::checkSend);
                 metrics.recent.add(codes[i]);
             }
             metrics.tokenized.increment(good.size());
         }
-        awaitAll(sends);
-        items.commitSync(offsets);
+        // the input offsets are committed with the next commit, after a flush has the claims acknowledged
     }
 
-    private java.util.concurrent.Future<?> deadLetter(ConsumerRecord<String, byte[]> r, String reason) {
+    private void checkSend(org.apache.kafka.clients.producer.RecordMetadata md, Exception e) {
+        if (e != null) sendFailure.compareAndSet(null, e);
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> r, String reason) {
         metrics.deadLetters.increment();
         RecordHeaders h = new RecordHeaders();
         for (Header x : r.headers()) h.add(x);
@@ -301,7 +321,7 @@ public final class StreamEngine {
         h.add("semid.source.partition", Integer.toString(r.partition()).getBytes(StandardCharsets.UTF_8));
         h.add("semid.source.offset", Long.toString(r.offset()).getBytes(StandardCharsets.UTF_8));
         LOG.warn("dead letter {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), reason);
-        return producer.send(new ProducerRecord<>(settings.deadLetterTopic(), null, r.key(), r.value(), h));
+        producer.send(new ProducerRecord<>(settings.deadLetterTopic(), null, r.key(), r.value(), h), this::checkSend);
     }
 
     private static String header(ConsumerRecord<String, byte[]> r, String name) {
@@ -322,37 +342,35 @@ public final class StreamEngine {
 
     private void assign(ConsumerRecords<String, byte[]> records) {
         List<Claim> batch = new ArrayList<>(records.count());
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (ConsumerRecord<String, byte[]> r : records) {
-            offsets.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
+            pendingClaims.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
             try {
                 batch.add(Codec.claim(r.value()));
             } catch (IllegalArgumentException e) { // not ours to stop on: a claim we cannot read is a dead letter too
-                awaitAll(List.of(deadLetter(r, "unreadable claim: " + e.getMessage())));
+                deadLetter(r, "unreadable claim: " + e.getMessage());
             }
         }
         SidIndexWriter index = runtime.index();
-        index.refresh();
-        List<ClaimResolver.Resolved> resolved = index.read(l -> resolver.resolve(batch, l));
+        List<ClaimResolver.Resolved> resolved = index.read(l -> resolver.resolve(batch, recent.over(l)));
         Map<String, SidEntry> changes = new LinkedHashMap<>();
         for (ClaimResolver.Resolved r : resolved)
             if (r.changed()) changes.put(r.claim().id(), new SidEntry(r.claim().id(), r.sid(), r.claim().payload()));
         if (!changes.isEmpty()) {
-            index.upsert(new ArrayList<>(changes.values()));
+            index.upsertTrusted(new ArrayList<>(changes.values()));
+            changes.values().forEach(e -> recent.record(e.itemId(), e.sid()));
             indexDirty = true;
         }
-        List<java.util.concurrent.Future<?>> sends = new ArrayList<>(resolved.size());
         for (ClaimResolver.Resolved r : resolved) {
             Claim c = r.claim();
             byte[] value = Codec.output(c.id(), r.sid(), runtime.fingerprint(), c.payload());
             long ts = c.sourceTimestamp();
-            sends.add(producer.send(new ProducerRecord<>(settings.outputTopic(), c.id(), value), (md, ex) -> {
-                if (ex == null && ts > 0) metrics.latency.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - ts)));
-            }));
+            producer.send(new ProducerRecord<>(settings.outputTopic(), c.id(), value), (md, ex) -> {
+                if (ex != null) sendFailure.compareAndSet(null, ex);
+                else if (ts > 0) metrics.latency.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - ts)));
+            });
             (r.changed() ? metrics.assigned : metrics.reused).increment();
         }
-        awaitAll(sends);
-        offsets.forEach(pendingClaims::put);
+        // the claims offsets are committed after the next index commit, once a flush has the IDs acknowledged
     }
 
     // --- materialize: the output topic → the index ---
@@ -363,7 +381,6 @@ public final class StreamEngine {
         Map<String, SidEntry> upserts = new LinkedHashMap<>();
         List<String> deletes = new ArrayList<>();
         String fp = runtime.fingerprint();
-        index.refresh();
         index.read(l -> {
             for (ConsumerRecord<String, byte[]> r : records) {
                 if (r.value() == null) {
@@ -379,18 +396,21 @@ public final class StreamEngine {
                     continue;
                 }
                 if (!fp.equals(o.model())) continue; // an ID of another model means nothing here
+                if (recent.has(o.id(), o.sid())) continue; // our own, just written
                 SemanticId have = l.item(o.id()).map(SidEntry::sid).orElse(null);
-                if (o.sid().equals(have) && !upserts.containsKey(o.id())) continue; // ours, or already applied
+                if (o.sid().equals(have) && !upserts.containsKey(o.id()) && !deletes.contains(o.id())) continue; // already applied
                 deletes.remove(o.id());
                 upserts.put(o.id(), new SidEntry(o.id(), o.sid(), o.payload()));
             }
             return null;
         });
+        if (deletes.isEmpty() && upserts.isEmpty()) return;
         if (!deletes.isEmpty()) index.delete(deletes);
         if (!upserts.isEmpty()) {
-            index.upsertReplacing(new ArrayList<>(upserts.values()));
+            index.upsertReplacing(new ArrayList<>(upserts.values())); // refreshes the view first: recent writes are in it
             metrics.materialized.increment(upserts.size());
         }
+        refresh();
         indexDirty = true;
     }
 
@@ -406,17 +426,31 @@ public final class StreamEngine {
         runtime.index().refresh();
     }
 
-    /** Index commit (with the output positions), then the claims offsets that it covers. */
+    /**
+     * Flush (every claim and ID acknowledged), index commit with the output positions, then the
+     * input and claims offsets that they cover.
+     */
     private void commitNow() {
+        long t0 = System.nanoTime();
+        producer.flush();
+        Exception failed = sendFailure.get();
+        if (failed != null) throw new IllegalStateException("Kafka did not acknowledge a record: " + failed, failed);
         Map<String, String> data = new HashMap<>();
         for (TopicPartition tp : outputs.assignment()) data.put(OUT_OFFSET + tp.partition(), Long.toString(outputs.position(tp)));
-        runtime.index().commit(data);
+        runtime.index().commit(data); // also refreshes the view
+        recent.clear();
+        lastRefreshNanos = System.nanoTime();
         indexDirty = false;
+        if (!pendingItems.isEmpty()) {
+            items.commitSync(new HashMap<>(pendingItems));
+            pendingItems.clear();
+        }
         if (!pendingClaims.isEmpty()) {
             claims.commitSync(new HashMap<>(pendingClaims));
             pendingClaims.clear();
         }
         lastCommitNanos = System.nanoTime();
+        metrics.commit.record(lastCommitNanos - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     private static long lag(KafkaConsumer<String, byte[]> c) {
@@ -425,19 +459,6 @@ public final class StreamEngine {
         long lag = 0;
         for (var e : c.endOffsets(parts).entrySet()) lag += Math.max(0, e.getValue() - c.position(e.getKey()));
         return lag;
-    }
-
-    private static void awaitAll(List<java.util.concurrent.Future<?>> sends) {
-        for (var f : sends) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for Kafka", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("Kafka did not acknowledge a record: " + e.getCause(), e.getCause());
-            }
-        }
     }
 
     private void closeQuietly() {
@@ -450,7 +471,10 @@ public final class StreamEngine {
         }
         items = claims = outputs = null;
         producer = null;
+        pendingItems.clear();
         pendingClaims.clear();
+        recent.clear();
+        sendFailure.set(null);
     }
 
     private static void sleep(long ms) {

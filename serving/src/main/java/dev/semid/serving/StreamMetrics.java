@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 @Singleton
 public final class StreamMetrics {
     final Counter tokenized, assigned, reused, deadLetters, materialized;
-    final Timer latency;
+    final Timer latency, commit, refresh;
     final DistributionSummary batchSize;
     final AtomicLong lag = new AtomicLong();
     final RecentCodeUsage recent;
@@ -33,6 +33,8 @@ public final class StreamMetrics {
         latency = Timer.builder("semid.latency").description("Input record timestamp → ID published (acknowledged) on the output topic")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
                 .register(registry);
+        commit = Timer.builder("semid.commit").description("Flush, index commit and offset commits").register(registry);
+        refresh = Timer.builder("semid.refresh").description("Index view refreshes between commits").register(registry);
         batchSize = DistributionSummary.builder("semid.batch.size").description("Input records per poll").register(registry);
         Gauge.builder("semid.consumer.lag", lag, AtomicLong::get).description("Input records not yet consumed").register(registry);
         Gauge.builder("semid.index.items", runtime, r -> r.index().read(l -> l.size())).description("Items in the index").register(registry);
@@ -45,6 +47,14 @@ public final class StreamMetrics {
     }
 
     public long lag() { return lag.get(); }
+
+    /** One line for benchmarks: commit and refresh counts and times. */
+    public String timings() {
+        return String.format(java.util.Locale.ROOT, "commits %d (mean %.1f ms, max %.1f ms), refreshes %d (mean %.1f ms, max %.1f ms), mean batch %.0f",
+                commit.count(), commit.mean(java.util.concurrent.TimeUnit.MILLISECONDS), commit.max(java.util.concurrent.TimeUnit.MILLISECONDS),
+                refresh.count(), refresh.mean(java.util.concurrent.TimeUnit.MILLISECONDS), refresh.max(java.util.concurrent.TimeUnit.MILLISECONDS),
+                batchSize.mean());
+    }
 
     public double count(Counter c) { return c.count(); }
 }

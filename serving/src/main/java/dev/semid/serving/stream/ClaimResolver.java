@@ -1,7 +1,5 @@
 package dev.semid.serving.stream;
 
-import dev.semid.tokenizer.index.SidEntry;
-import dev.semid.tokenizer.index.SidLookup;
 import dev.semid.tokenizer.sid.SemanticId;
 import dev.semid.tokenizer.sid.SemanticIdAssigner;
 
@@ -11,7 +9,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,21 +34,21 @@ public final class ClaimResolver {
     }
 
     /** Outcomes in claim order; an item claimed twice in a batch gets one ID, decided by its first claim. */
-    public List<Resolved> resolve(List<Claim> claims, SidLookup index) {
+    public List<Resolved> resolve(List<Claim> claims, AssignedIds index) {
         List<Resolved> out = new ArrayList<>(claims.size());
         Map<String, SemanticId> decided = new HashMap<>();
         Set<SemanticId> takenHere = new HashSet<>();
         for (Claim c : claims) {
             SemanticId mine = decided.get(c.id());
             boolean known = mine != null;
-            if (!known) mine = index.item(c.id()).map(SidEntry::sid).orElse(null);
+            if (!known) mine = index.idOf(c.id());
             boolean retokenize = retokenizeAll || c.retokenize();
             if (mine != null && (!retokenize || Arrays.equals(mine.codes(), c.codes()))) {
                 out.add(new Resolved(c, mine, false));
                 decided.put(c.id(), mine);
                 continue;
             }
-            SemanticId fresh = assigner.assignOne(c.id(), c.codes(), s -> takenHere.contains(s) || heldByOther(index.holder(s), c.id()));
+            SemanticId fresh = assigner.assignOne(c.id(), c.codes(), s -> takenHere.contains(s) || heldByOther(index.holderOf(s), c.id()));
             takenHere.add(fresh);
             decided.put(c.id(), fresh);
             out.add(new Resolved(c, fresh, true));
@@ -59,7 +56,7 @@ public final class ClaimResolver {
         return out;
     }
 
-    private static boolean heldByOther(Optional<SidEntry> holder, String id) {
-        return holder.isPresent() && !holder.get().itemId().equals(id);
+    private static boolean heldByOther(String holder, String id) {
+        return holder != null && !holder.equals(id);
     }
 }

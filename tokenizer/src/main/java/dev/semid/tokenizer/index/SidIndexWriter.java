@@ -81,7 +81,9 @@ public final class SidIndexWriter implements SidReadable, AutoCloseable {
             IndexWriterConfig cfg = new IndexWriterConfig()
                     .setOpenMode(reindex ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(ramBufferMb)
-                    .setCommitOnClose(false);
+                    .setCommitOnClose(false)
+                    // no waiting for merges of small segments on every refresh and commit: the stream refreshes often
+                    .setMaxFullFlushMergeWaitMillis(0);
             return new SidIndexWriter(dir, directory, new IndexWriter(directory, cfg), model, existing);
         } catch (LockObtainFailedException e) {
             close(directory);
@@ -133,8 +135,24 @@ public final class SidIndexWriter implements SidReadable, AutoCloseable {
      */
     public synchronized void upsertReplacing(List<SidEntry> batch) { upsert(batch, true); }
 
-    private void upsert(List<SidEntry> batch, boolean evictHolders) {
+    /**
+     * Inserts or replaces the entries without checking them against the index and without
+     * refreshing the view: for a caller that decided every ID against a current view of its own
+     * (the stream's assigner, which alone hands out the tokens of its code tuples). Entries are
+     * still checked against the model and against each other.
+     */
+    public synchronized void upsertTrusted(List<SidEntry> batch) {
         loadOnly = false;
+        checkBatch(batch);
+        try {
+            for (SidEntry e : batch) writer.updateDocument(SidIndexSchema.itemTerm(e.itemId()), SidIndexSchema.document(e));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The item ids of a batch, after checking its IDs against the model and its items and IDs for repeats. */
+    private Set<String> checkBatch(List<SidEntry> batch) {
         Map<String, String> itemBySid = HashMap.newHashMap(batch.size());
         Set<String> items = HashSet.newHashSet(batch.size());
         for (SidEntry e : batch) {
@@ -144,6 +162,12 @@ public final class SidIndexWriter implements SidReadable, AutoCloseable {
             if (other != null)
                 throw new IllegalArgumentException("items '" + other + "' and '" + e.itemId() + "' both carry semantic ID " + e.sid());
         }
+        return items;
+    }
+
+    private void upsert(List<SidEntry> batch, boolean evictHolders) {
+        loadOnly = false;
+        Set<String> items = checkBatch(batch);
         views.refresh();
         List<String> evict = new ArrayList<>();
         views.read(l -> {
