@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,6 +36,8 @@ public final class SidIndexWriter implements SidReadable, AutoCloseable {
     private final IndexViews views;
     private final IndexModel model;
     private final Map<String, String> openedWith;
+    /** Caller data of the last commit, carried into the next ones (see {@link #commit(Map)}). */
+    private final Map<String, String> carried;
     /** True while every document came from {@link #load}: the index was empty when opened. */
     private boolean loadOnly;
 
@@ -47,6 +50,7 @@ public final class SidIndexWriter implements SidReadable, AutoCloseable {
         this.openedWith = openedWith;
         this.views = new IndexViews(new SearcherManager(writer, null), model);
         this.loadOnly = writer.getDocStats().numDocs == 0;
+        this.carried = new HashMap<>(committedUserData());
     }
 
     /** Opens or creates the index in {@code dir} for {@code model}, with default buffering. */
@@ -77,7 +81,9 @@ public final class SidIndexWriter implements SidReadable, AutoCloseable {
             IndexWriterConfig cfg = new IndexWriterConfig()
                     .setOpenMode(reindex ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(ramBufferMb)
-                    .setCommitOnClose(false);
+                    .setCommitOnClose(false)
+                    // no waiting for merges of small segments on every refresh and commit: the stream refreshes often
+                    .setMaxFullFlushMergeWaitMillis(0);
             return new SidIndexWriter(dir, directory, new IndexWriter(directory, cfg), model, existing);
         } catch (LockObtainFailedException e) {
             close(directory);
@@ -120,8 +126,33 @@ public final class SidIndexWriter implements SidReadable, AutoCloseable {
      * an ID does not fit the model, an item or ID appears twice in the batch, or an ID is held by
      * an item outside the batch.
      */
-    public synchronized void upsert(List<SidEntry> batch) {
+    public synchronized void upsert(List<SidEntry> batch) { upsert(batch, false); }
+
+    /**
+     * Inserts or replaces the entries like {@link #upsert}, but an ID held by an item outside the
+     * batch is taken from it (that item's document is deleted): for replicas applying a stream of
+     * newer assignments, where the holder's own newer record follows.
+     */
+    public synchronized void upsertReplacing(List<SidEntry> batch) { upsert(batch, true); }
+
+    /**
+     * Inserts or replaces the entries without checking them against the index and without
+     * refreshing the view: for a caller that decided every ID against a current view of its own
+     * (the stream's assigner, which alone hands out the tokens of its code tuples). Entries are
+     * still checked against the model and against each other.
+     */
+    public synchronized void upsertTrusted(List<SidEntry> batch) {
         loadOnly = false;
+        checkBatch(batch);
+        try {
+            for (SidEntry e : batch) writer.updateDocument(SidIndexSchema.itemTerm(e.itemId()), SidIndexSchema.document(e));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The item ids of a batch, after checking its IDs against the model and its items and IDs for repeats. */
+    private Set<String> checkBatch(List<SidEntry> batch) {
         Map<String, String> itemBySid = HashMap.newHashMap(batch.size());
         Set<String> items = HashSet.newHashSet(batch.size());
         for (SidEntry e : batch) {
@@ -131,17 +162,27 @@ public final class SidIndexWriter implements SidReadable, AutoCloseable {
             if (other != null)
                 throw new IllegalArgumentException("items '" + other + "' and '" + e.itemId() + "' both carry semantic ID " + e.sid());
         }
+        return items;
+    }
+
+    private void upsert(List<SidEntry> batch, boolean evictHolders) {
+        loadOnly = false;
+        Set<String> items = checkBatch(batch);
         views.refresh();
+        List<String> evict = new ArrayList<>();
         views.read(l -> {
             for (SidEntry e : batch)
                 l.holder(e.sid()).ifPresent(h -> {
-                    if (!h.itemId().equals(e.itemId()) && !items.contains(h.itemId()))
+                    if (h.itemId().equals(e.itemId()) || items.contains(h.itemId())) return;
+                    if (!evictHolders)
                         throw new IndexException("semantic ID " + e.sid() + " for item '" + e.itemId() + "' is already held by item '"
                                 + h.itemId() + "' in index " + dir);
+                    evict.add(h.itemId());
                 });
             return null;
         });
         try {
+            if (!evict.isEmpty()) writer.deleteDocuments(evict.stream().map(SidIndexSchema::itemTerm).toArray(Term[]::new));
             for (SidEntry e : batch) writer.updateDocument(SidIndexSchema.itemTerm(e.itemId()), SidIndexSchema.document(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -185,14 +226,15 @@ public final class SidIndexWriter implements SidReadable, AutoCloseable {
 
     /**
      * Makes every change so far durable and visible to other processes, atomically, with the
-     * model, the item count and {@code userData} (stored under {@link SidIndexSchema#USER_PREFIX})
-     * in the commit.
+     * model, the item count and the caller's data (stored under {@link SidIndexSchema#USER_PREFIX})
+     * in the commit: {@code userData} updates what earlier commits stored, which carries over.
      */
     public synchronized void commit(Map<String, String> userData) {
         views.refresh();
         long items = views.read(SidLookup::size);
         Map<String, String> data = SidIndexSchema.commitData(model, items);
-        userData.forEach((k, v) -> data.put(SidIndexSchema.USER_PREFIX + k, v));
+        carried.putAll(userData);
+        carried.forEach((k, v) -> data.put(SidIndexSchema.USER_PREFIX + k, v));
         writer.setLiveCommitData(data.entrySet());
         try {
             writer.commit();

@@ -1,0 +1,217 @@
+package dev.semid.cli;
+
+import dev.semid.serving.SemidServer;
+import dev.semid.serving.kafka.EmbeddedKafka;
+import dev.semid.serving.stream.ItemDecoder;
+import dev.semid.tokenizer.data.EmbeddingSet;
+import dev.semid.tokenizer.io.EmbeddingReader;
+import dev.semid.tokenizer.model.ModelArtifact;
+import dev.semid.tokenizer.quantize.RqKMeansConfig;
+import dev.semid.tokenizer.quantize.RqKMeansTrainer;
+import dev.semid.tokenizer.train.TrainingListener;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The service under load, everything in this process on this machine (broker, service, load):
+ * raw Kafka produce → consume of the same payloads as the ceiling, then the service's sustained
+ * items/s, then produce → output-topic latency (p50/p99) at fixed rates.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Load benchmark of the streaming service on an embedded broker: sustained items/s and produce → output latency.")
+final class ServeBenchCommand implements Callable<Integer> {
+    @Option(names = "--input", defaultValue = "../shared/data/beauty/embeddings-minilm-384.npy", paramLabel = "FILE") Path input;
+    @Option(names = "--items", defaultValue = "100000", description = "Items for the throughput runs (input tiled) (default ${DEFAULT-VALUE}).")
+    int items;
+    @Option(names = "--rates", defaultValue = "5000,10000,15000", split = ",", description = "Rates for the latency runs (default ${DEFAULT-VALUE}).")
+    List<Integer> rates;
+    @Option(names = "--seconds", defaultValue = "10", description = "Seconds per latency run (default ${DEFAULT-VALUE}).") int seconds;
+    @Option(names = "--binary", description = "Binary float32 values instead of JSON.") boolean binary;
+    @Option(names = "--work", defaultValue = "runs/bench-serve", paramLabel = "DIR") Path work;
+
+    private int run = 0;
+
+    @Override public Integer call() throws Exception {
+        deleteTree(work);
+        EmbeddingSet set = EmbeddingReader.read(input, null, 1);
+        Path model = work.resolve("model");
+        ModelArtifact.save(new RqKMeansTrainer(new RqKMeansConfig(3, 256, 5, false, false, 1), TrainingListener.NONE).train(set.vectors()), model);
+        byte[][] payloads = new byte[set.size()][];
+        for (int i = 0; i < set.size(); i++) payloads[i] = binary ? binary(set.vectors().row(i)) : ProduceCommand.json(null, set.vectors().row(i), null); // the key is the id
+        System.out.printf(Locale.ROOT, "bench serve: %s, %d-d, %s values of ~%d bytes, %d cores, broker + service + load in one process%n",
+                input.getFileName(), set.dimension(), binary ? "binary" : "JSON", payloads[0].length, Runtime.getRuntime().availableProcessors());
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka"))) {
+            String bs = kafka.bootstrapServers();
+            createTopic(bs, "raw", 8);
+            double raw = rawKafka(bs, payloads);
+            System.out.printf(Locale.ROOT, "raw Kafka produce → consume, same payloads: %,.0f items/s (the ceiling)%n", raw);
+            createTopic(bs, "items", 8);
+            Map<String, Object> props = new HashMap<>();
+            props.put("kafka.bootstrap.servers", bs);
+            props.put("semid.model", model.toString());
+            props.put("semid.index", work.resolve("index").toString());
+            props.put("micronaut.server.port", -1);
+            try (SemidServer server = SemidServer.start(props)) {
+                while (server.engine().claimPartitions() == 0) Thread.sleep(100); // topics made, partitions owned
+                try (Load load = new Load(bs, "semantic-ids")) {
+                    measure(load, bs, payloads, raw);
+                }
+                System.out.println("service: " + server.context().getBean(dev.semid.serving.StreamMetrics.class).timings());
+            }
+        }
+        return 0;
+    }
+
+    private void measure(Load load, String bs, byte[][] payloads, double raw) throws InterruptedException {
+        double sustained = load.burst(bs, payloads, items);
+        System.out.printf(Locale.ROOT, "service sustained: %,.0f items/s (%.0f%% of raw Kafka)   target ≥ 20,000 items/s%n", sustained,
+                100 * sustained / raw);
+        for (int rate : rates) {
+            double[] r = load.paced(bs, payloads, rate, seconds);
+            System.out.printf(Locale.ROOT, "at %,d items/s offered: achieved %,.0f/s, latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%s%n", rate, r[0],
+                    r[1], r[2], r[3], rate == 10_000 ? "   target p99 < 50 ms at 10,000/s" : "");
+        }
+    }
+
+    private static byte[] binary(float[] v) {
+        ByteBuffer b = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (float f : v) b.putFloat(f);
+        return b.array();
+    }
+
+    private ProducerRecord<String, byte[]> record(String topic, String id, byte[] value) {
+        if (!binary) return new ProducerRecord<>(topic, id, value);
+        RecordHeaders h = new RecordHeaders();
+        h.add("content-type", ItemDecoder.BINARY_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        return new ProducerRecord<>(topic, null, id, value, h);
+    }
+
+    private static KafkaProducer<String, byte[]> producer(String bs) {
+        return new KafkaProducer<>(Map.of("bootstrap.servers", bs, "acks", "all", "linger.ms", 1, "batch.size", 262_144),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer(String bs, String topic) {
+        KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", bs, "fetch.max.wait.ms", 5), new StringDeserializer(),
+                new ByteArrayDeserializer());
+        List<TopicPartition> parts = c.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+        c.assign(parts);
+        c.seekToEnd(parts);
+        parts.forEach(c::position);
+        return c;
+    }
+
+    /** The same payloads through Kafka alone: produce N, consume N. */
+    private double rawKafka(String bs, byte[][] payloads) throws Exception {
+        try (KafkaConsumer<String, byte[]> c = consumer(bs, "raw"); KafkaProducer<String, byte[]> p = producer(bs)) {
+            long t0 = System.nanoTime();
+            Thread sender = Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < items; i++) p.send(record("raw", "r" + i, payloads[i % payloads.length]));
+                p.flush();
+            });
+            int got = 0;
+            while (got < items) got += c.poll(Duration.ofMillis(100)).count();
+            sender.join();
+            return items / ((System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    /** Reads the output topic on its own thread, recording when each item's ID arrived. */
+    private final class Load implements AutoCloseable {
+        final Map<String, Long> arrived = new ConcurrentHashMap<>();
+        final AtomicBoolean running = new AtomicBoolean(true);
+        final Thread reader;
+
+        Load(String bs, String topic) {
+            KafkaConsumer<String, byte[]> c = consumer(bs, topic);
+            reader = Thread.ofPlatform().start(() -> {
+                try (c) {
+                    while (running.get()) for (var r : c.poll(Duration.ofMillis(20))) arrived.putIfAbsent(r.key(), System.nanoTime());
+                }
+            });
+        }
+
+        double burst(String bs, byte[][] payloads, int n) throws InterruptedException {
+            String prefix = "b" + (run++) + "-";
+            long t0 = System.nanoTime();
+            try (KafkaProducer<String, byte[]> p = producer(bs)) {
+                for (int i = 0; i < n; i++) p.send(record("items", prefix + i, payloads[i % payloads.length]));
+            }
+            while (count(prefix) < n) Thread.sleep(20);
+            return n / ((System.nanoTime() - t0) / 1e9);
+        }
+
+        /** {achieved rate, p50 ms, p99 ms, max ms} for items sent at {@code rate} for {@code seconds}. */
+        double[] paced(String bs, byte[][] payloads, int rate, int seconds) throws InterruptedException {
+            String prefix = "p" + (run++) + "-";
+            int n = rate * seconds;
+            long[] sent = new long[n];
+            long t0 = System.nanoTime();
+            try (KafkaProducer<String, byte[]> p = producer(bs)) {
+                for (int i = 0; i < n; i++) {
+                    ProduceCommand.pace(t0, i, rate);
+                    sent[i] = System.nanoTime();
+                    p.send(record("items", prefix + i, payloads[i % payloads.length]));
+                }
+            }
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (count(prefix) < n && System.nanoTime() < deadline) Thread.sleep(20);
+            double[] lat = new double[n];
+            long last = 0;
+            for (int i = 0; i < n; i++) {
+                Long at = arrived.get(prefix + i);
+                lat[i] = at == null ? Double.POSITIVE_INFINITY : (at - sent[i]) / 1e6;
+                if (at != null) last = Math.max(last, at);
+            }
+            Arrays.sort(lat);
+            return new double[] {n / ((last - t0) / 1e9), lat[n / 2], lat[(int) (n * 0.99)], lat[n - 1]};
+        }
+
+        private long count(String prefix) { return arrived.keySet().stream().filter(k -> k.startsWith(prefix)).count(); }
+
+        @Override public void close() throws InterruptedException {
+            running.set(false);
+            reader.join();
+        }
+    }
+
+    private static void createTopic(String bs, String topic, int partitions) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bs))) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) return;
+        try (var s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.semid.serving;
+
+import dev.semid.tokenizer.engine.Devices;
+import dev.semid.tokenizer.engine.DjlTokenizer;
+import dev.semid.tokenizer.index.IndexModel;
+import dev.semid.tokenizer.index.SidIndexWriter;
+import dev.semid.tokenizer.model.ModelArtifact;
+import dev.semid.tokenizer.model.QuantizerModel;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+
+/**
+ * What the service runs on: the model (the same artifact and {@code Tokenizer} as the CLI) and the
+ * index, of which this process is the one writer. Readers use the writer's near-real-time view.
+ */
+@Singleton
+public final class SemidRuntime implements AutoCloseable {
+    private final QuantizerModel model;
+    private final DjlTokenizer tokenizer;
+    private final SidIndexWriter index;
+    private final IndexModel indexModel;
+
+    SemidRuntime(ServiceSettings settings) {
+        this.model = ModelArtifact.load(settings.model());
+        this.tokenizer = new DjlTokenizer(model, Devices.resolve("auto"));
+        this.indexModel = IndexModel.of(tokenizer);
+        this.index = SidIndexWriter.open(settings.index(), indexModel, false);
+    }
+
+    public QuantizerModel model() { return model; }
+
+    public DjlTokenizer tokenizer() { return tokenizer; }
+
+    public SidIndexWriter index() { return index; }
+
+    public IndexModel indexModel() { return indexModel; }
+
+    public String fingerprint() { return indexModel.fingerprint(); }
+
+    @PreDestroy
+    @Override public void close() {
+        index.close();
+        tokenizer.close();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.semid.serving;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.env.Environment;
+import jakarta.inject.Singleton;
+
+import java.nio.file.Path;
+
+/** Builds the service's settings from configuration, with the defaults documented in README. */
+@Factory
+class ServiceFactory {
+    @Singleton
+    ServiceSettings settings(Environment env) {
+        String model = env.getProperty("semid.model", String.class).orElse(null);
+        String index = env.getProperty("semid.index", String.class).orElse(null);
+        return new ServiceSettings(
+                model == null ? null : Path.of(model),
+                index == null ? null : Path.of(index),
+                env.getProperty("kafka.bootstrap.servers", String.class).orElse(null),
+                env.getProperty("semid.input-topic", String.class, "items"),
+                env.getProperty("semid.output-topic", String.class, "semantic-ids"),
+                env.getProperty("semid.claims-topic", String.class, "semid-claims"),
+                env.getProperty("semid.dead-letter-topic", String.class, "items-dlq"),
+                env.getProperty("semid.group", String.class, "semid"),
+                env.getProperty("semid.partitions", Integer.class, 8),
+                env.getProperty("semid.replication", Short.class, (short) 1),
+                env.getProperty("semid.batch-size", Integer.class, 2000),
+                env.getProperty("semid.linger-ms", Integer.class, 5),
+                env.getProperty("semid.max-item-bytes", Integer.class, 262_144),
+                env.getProperty("semid.commit-interval-ms", Long.class, 1000L),
+                env.getProperty("semid.refresh-interval-ms", Long.class, 1000L),
+                env.getProperty("semid.retokenize", Boolean.class, false),
+                env.getProperty("semid.auth-token", String.class).orElse(null),
+                env.getProperty("semid.recent-window", Integer.class, 10_000));
+    }
+}

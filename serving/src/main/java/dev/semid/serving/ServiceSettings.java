@@ -1,0 +1,55 @@
+package dev.semid.serving;
+
+import java.nio.file.Path;
+
+/**
+ * Every knob of the service, read once from configuration ({@code semid.*}, see
+ * {@code application.properties}) and validated here.
+ *
+ * @param model             model directory from {@code semid train}
+ * @param index             Lucene index directory (created if missing)
+ * @param bootstrapServers  Kafka {@code bootstrap.servers}
+ * @param inputTopic        items in: key = item id, value = JSON {"id", "embedding", …} or binary float32
+ * @param outputTopic       IDs out, compacted: key = item id, value = {"id", "sid", "codes", "model"}
+ * @param claimsTopic       internal: code tuples claimed by items, keyed by the tuple so that one
+ *                          instance owns the dedup tokens of any tuple
+ * @param deadLetterTopic   bad messages, with the reason and source offset in headers
+ * @param group             consumer group prefix (-tokenize, -assign)
+ * @param partitions        partitions of the topics the service creates when they are missing
+ * @param replication       their replication factor
+ * @param batchSize         records per poll
+ * @param lingerMs          how long a fetch waits for more data (latency vs batching)
+ * @param maxItemBytes      larger input messages go to the dead-letter topic
+ * @param commitIntervalMs  index commits (and the offset commits that follow them) at most this often
+ * @param refreshIntervalMs how often the index view is refreshed for readers between commits
+ * @param retokenize        give items that already have an ID a new one (else they keep theirs)
+ * @param authToken         bearer token required by write endpoints; null = no auth
+ * @param recentWindow      items in the per-level utilisation gauges
+ */
+public record ServiceSettings(Path model, Path index, String bootstrapServers, String inputTopic, String outputTopic,
+                              String claimsTopic, String deadLetterTopic, String group, int partitions, short replication,
+                              int batchSize, int lingerMs, int maxItemBytes, long commitIntervalMs, long refreshIntervalMs, boolean retokenize,
+                              String authToken, int recentWindow) {
+    public ServiceSettings {
+        require(model != null, "semid.model (the model directory) is required");
+        require(index != null, "semid.index (the index directory) is required");
+        require(bootstrapServers != null && !bootstrapServers.isBlank(),
+                "kafka.bootstrap.servers is required (or start with --embedded-kafka)");
+        for (String t : new String[] {inputTopic, outputTopic, claimsTopic, deadLetterTopic})
+            require(t != null && t.matches("[a-zA-Z0-9._-]{1,249}"), "invalid topic name '" + t + "'");
+        require(group != null && !group.isBlank(), "semid.group must not be empty");
+        require(partitions >= 1, "semid.partitions must be >= 1, got " + partitions);
+        require(replication >= 1, "semid.replication must be >= 1, got " + replication);
+        require(batchSize >= 1 && batchSize <= 100_000, "semid.batch-size must be 1..100000, got " + batchSize);
+        require(lingerMs >= 0 && lingerMs <= 10_000, "semid.linger-ms must be 0..10000, got " + lingerMs);
+        require(maxItemBytes >= 64, "semid.max-item-bytes must be >= 64, got " + maxItemBytes);
+        require(commitIntervalMs >= 0, "semid.commit-interval-ms must be >= 0, got " + commitIntervalMs);
+        require(refreshIntervalMs >= 0, "semid.refresh-interval-ms must be >= 0, got " + refreshIntervalMs);
+        require(recentWindow >= 1, "semid.recent-window must be >= 1, got " + recentWindow);
+        if (authToken != null && authToken.isBlank()) authToken = null;
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) throw new IllegalArgumentException(message);
+    }
+}

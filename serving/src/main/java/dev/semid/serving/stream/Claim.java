@@ -1,0 +1,9 @@
+package dev.semid.serving.stream;
+
+/**
+ * An item's claim on a code tuple, sent to the claims topic keyed by the tuple, so that the one
+ * instance owning that key's partition hands out the tuple's dedup tokens.
+ *
+ * @param sourceTimestamp the input record's timestamp, for the produce → output latency
+ */
+public record Claim(String id, int[] codes, String payload, boolean retokenize, long sourceTimestamp) {}

@@ -1,0 +1,53 @@
+package dev.semid.serving.stream;
+
+import dev.semid.tokenizer.index.SidEntry;
+import dev.semid.tokenizer.index.SidLookup;
+import dev.semid.tokenizer.sid.SemanticId;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The IDs this instance wrote to the index since its view was last refreshed, laid over that
+ * view: the stream refreshes the index a few times a second instead of after every batch
+ * (a refresh flushes a segment), and still decides every claim against everything written.
+ */
+public final class RecentAssignments {
+    private final Map<String, SemanticId> idByItem = new HashMap<>();
+    private final Map<SemanticId, String> itemById = new HashMap<>();
+
+    public void record(String itemId, SemanticId sid) {
+        SemanticId before = idByItem.put(itemId, sid);
+        if (before != null && !before.equals(sid)) itemById.remove(before);
+        itemById.put(sid, itemId);
+    }
+
+    /** The view now includes everything recorded. */
+    public void clear() {
+        idByItem.clear();
+        itemById.clear();
+    }
+
+    public boolean isEmpty() { return idByItem.isEmpty(); }
+
+    /** True if this instance recorded exactly this ID for the item (e.g. its own output read back). */
+    public boolean has(String itemId, SemanticId sid) { return sid.equals(idByItem.get(itemId)); }
+
+    /** These recent writes over an index view. */
+    public AssignedIds over(SidLookup view) {
+        return new AssignedIds() {
+            @Override public SemanticId idOf(String itemId) {
+                SemanticId recent = idByItem.get(itemId);
+                return recent != null ? recent : view.item(itemId).map(SidEntry::sid).orElse(null);
+            }
+
+            @Override public String holderOf(SemanticId sid) {
+                String recent = itemById.get(sid);
+                if (recent != null) return recent;
+                String held = view.holder(sid).map(SidEntry::itemId).orElse(null);
+                // the view's holder has moved to another ID since: this one is free
+                return held != null && idByItem.containsKey(held) ? null : held;
+            }
+        };
+    }
+}

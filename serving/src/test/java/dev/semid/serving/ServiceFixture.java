@@ -1,0 +1,160 @@
+package dev.semid.serving;
+
+import dev.semid.serving.kafka.EmbeddedKafka;
+import dev.semid.tokenizer.data.Matrix;
+import dev.semid.tokenizer.data.SyntheticCatalogue;
+import dev.semid.tokenizer.model.ModelArtifact;
+import dev.semid.tokenizer.quantize.RqKMeansConfig;
+import dev.semid.tokenizer.quantize.RqKMeansTrainer;
+import dev.semid.tokenizer.train.TrainingListener;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** A real broker, a small real model, and helpers to talk to both and to the service over HTTP. */
+final class ServiceFixture {
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private ServiceFixture() {}
+
+    /** An RQ-KMeans model (3 × 16) over 2,000 synthetic 32-d items, saved to {@code dir}; returns the items. */
+    static Matrix smallModel(Path dir) throws IOException {
+        Matrix x = SyntheticCatalogue.generate(2000, 32, 8, 8, 5).vectors();
+        ModelArtifact.save(new RqKMeansTrainer(new RqKMeansConfig(3, 16, 10, false, false, 1), TrainingListener.NONE).train(x), dir);
+        return x;
+    }
+
+    static EmbeddedKafka broker(Path dir) { return EmbeddedKafka.start(dir); }
+
+    static void createTopic(String bootstrap, String topic, int partitions) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, Object> settings(String bootstrap, Path model, Path index, String prefix) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("kafka.bootstrap.servers", bootstrap);
+        p.put("semid.model", model.toString());
+        p.put("semid.index", index.toString());
+        p.put("semid.input-topic", prefix + "items");
+        p.put("semid.output-topic", prefix + "semantic-ids");
+        p.put("semid.claims-topic", prefix + "claims");
+        p.put("semid.dead-letter-topic", prefix + "dlq");
+        p.put("semid.group", prefix + "semid");
+        p.put("semid.partitions", 4);
+        p.put("semid.commit-interval-ms", 200);
+        p.put("micronaut.server.port", -1);
+        return p;
+    }
+
+    static KafkaProducer<String, byte[]> producer(String bootstrap) {
+        return new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all", "linger.ms", 2), new StringSerializer(),
+                new ByteArraySerializer());
+    }
+
+    static byte[] itemJson(String id, float[] v, String extra) {
+        StringBuilder sb = new StringBuilder("{");
+        if (id != null) sb.append("\"id\":\"").append(id).append("\",");
+        sb.append("\"embedding\":[");
+        for (int j = 0; j < v.length; j++) sb.append(j == 0 ? "" : ",").append(v[j]);
+        sb.append(']');
+        if (extra != null) sb.append(',').append(extra);
+        return sb.append('}').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static void send(KafkaProducer<String, byte[]> p, String topic, String key, byte[] value) {
+        try {
+            p.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads a topic from the start until {@code done} holds for what was read, or the timeout passes. */
+    static List<ConsumerRecord<String, byte[]>> readUntil(String bootstrap, String topic, Duration timeout,
+                                                          Predicate<List<ConsumerRecord<String, byte[]>>> done) {
+        List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = new ArrayList<>();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (parts.isEmpty() && System.nanoTime() < deadline) {
+                var info = c.partitionsFor(topic);
+                if (info != null) info.forEach(p -> parts.add(new TopicPartition(topic, p.partition())));
+                if (parts.isEmpty()) sleep(100);
+            }
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            while (!done.test(all) && System.nanoTime() < deadline) c.poll(Duration.ofMillis(200)).forEach(all::add);
+        }
+        return all;
+    }
+
+    /** The last value per key (a compacted topic's view), tombstones removing keys. */
+    static Map<String, String> latest(List<ConsumerRecord<String, byte[]>> records) {
+        Map<String, String> m = new HashMap<>();
+        for (var r : records) {
+            if (r.value() == null) m.remove(r.key());
+            else m.put(r.key(), new String(r.value(), StandardCharsets.UTF_8));
+        }
+        return m;
+    }
+
+    record Http(int status, String body, java.net.http.HttpHeaders headers) {}
+
+    static Http http(int port, String method, String path, String body, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        if (body != null) b.header("Content-Type", "application/json");
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        try {
+            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Http(r.statusCode(), r.body(), r.headers());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void awaitTrue(Duration timeout, String what, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
+            sleep(100);
+        }
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
