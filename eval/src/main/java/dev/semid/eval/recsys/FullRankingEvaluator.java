@@ -1,12 +1,8 @@
 package dev.semid.eval.recsys;
 
-import java.util.ArrayList;
+import dev.semid.eval.math.BlockParallel;
+
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Full ranking, no sampled negatives: every case's target is ranked against all catalogue items
@@ -14,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Cases are scored in blocks of {@code usersPerBlock} (one block's scores, users × items
  * floats, per thread; the whole users × items matrix is never held), blocks are shared out to
- * {@code threads} workers, and each rank lands at its case's position, so results do not
+ * {@code threads} workers ({@link BlockParallel}), and each rank lands at its case's position, so results do not
  * depend on the number of threads.
  */
 public final class FullRankingEvaluator {
@@ -42,46 +38,21 @@ public final class FullRankingEvaluator {
         long t0 = System.nanoTime();
         int[] ranks = new int[cases.size()];
         int blocks = (cases.size() + usersPerBlock - 1) / usersPerBlock;
-        int workers = Math.max(1, Math.min(threads, blocks));
         int[] tieOrder = system.tieOrder();
         boolean exclude = protocol.seen() == SeenItems.EXCLUDE;
         int[] none = new int[0];
-        AtomicInteger next = new AtomicInteger();
-        Runnable worker = () -> {
+        BlockParallel.run(blocks, threads, () -> {
             float[] scores = new float[usersPerBlock * itemCount];
-            for (int b; (b = next.getAndIncrement()) < blocks; ) {
+            return b -> {
                 int from = b * usersPerBlock, to = Math.min(cases.size(), from + usersPerBlock);
                 system.score(cases, from, to, scores);
                 for (int c = from; c < to; c++) {
                     EvalCase ec = cases.get(c);
                     ranks[c] = TargetRank.of(scores, (c - from) * itemCount, itemCount, ec.target(), exclude ? ec.seen() : none, tieOrder);
                 }
-            }
-        };
-        if (workers == 1) worker.run();
-        else runAll(worker, workers);
+            };
+        });
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new SystemResult(system.name(), ranks, RankingMetrics.means(ranks, protocol.ks()), seconds);
-    }
-
-    private static void runAll(Runnable worker, int workers) {
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "semid-eval");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> fs = new ArrayList<>();
-            for (int w = 0; w < workers; w++) fs.add(pool.submit(worker));
-            for (Future<?> f : fs) f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

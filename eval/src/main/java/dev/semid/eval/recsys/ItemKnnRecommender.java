@@ -1,6 +1,7 @@
 package dev.semid.eval.recsys;
 
 import dev.semid.eval.math.DotProducts;
+import dev.semid.eval.math.UnitRows;
 import dev.semid.tokenizer.data.Matrix;
 
 import java.util.List;
@@ -25,21 +26,8 @@ public final class ItemKnnRecommender implements Recommender {
         this.query = query;
         this.n = items.rows();
         this.d = items.cols();
-        this.unit = normalisedRows(items).data();
+        this.unit = UnitRows.of(items).data();
         this.unitT = new Matrix(n, d, unit).transpose().data();
-    }
-
-    /** A copy with every non-zero row scaled to unit length. */
-    public static Matrix normalisedRows(Matrix m) {
-        int rows = m.rows(), cols = m.cols();
-        float[] src = m.data(), dst = new float[src.length];
-        for (int r = 0; r < rows; r++) {
-            double s = 0;
-            for (int k = 0; k < cols; k++) s += (double) src[r * cols + k] * src[r * cols + k];
-            float inv = s > 0 ? (float) (1 / Math.sqrt(s)) : 0f;
-            for (int k = 0; k < cols; k++) dst[r * cols + k] = src[r * cols + k] * inv;
-        }
-        return new Matrix(rows, cols, dst);
     }
 
     @Override public String name() { return "knn-" + query.name().toLowerCase(Locale.ROOT); }
@@ -55,11 +43,7 @@ public final class ItemKnnRecommender implements Recommender {
             } else {
                 for (int item : h)
                     for (int k = 0; k < d; k++) q[o + k] += unit[item * d + k];
-                // Dividing by |h| does not change the order of cos(q, e_j); scaling q to unit length makes the scores cosines.
-                double s = 0;
-                for (int k = 0; k < d; k++) s += (double) q[o + k] * q[o + k];
-                float inv = s > 0 ? (float) (1 / Math.sqrt(s)) : 0f;
-                for (int k = 0; k < d; k++) q[o + k] *= inv;
+                UnitRows.normalise(q, o, d); // the mean's direction; unit length makes the scores cosines
             }
         }
         DotProducts.multiply(q, b, d, unitT, n, out);
