@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "semid", mixinStandardHelpOptions = true, version = "semid 0.1.0",
         description = "Semantic IDs for generative recommenders: train residual quantizers, tokenize items, inspect models.",
         subcommands = {DemoCommand.class, TrainCommand.class, TokenizeCommand.class, InspectCommand.class,
-                BenchCommand.class, CompareCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class},
+                BenchCommand.class, CompareCommand.class, SimulateCommand.class, EvalCommand.class, ReportCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:unexpected failure", "2:usage or configuration error", "3:bad input data",
                 "4:unusable model directory", "5:dedup token range exhausted"})
