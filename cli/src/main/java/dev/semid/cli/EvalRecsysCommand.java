@@ -20,9 +20,9 @@ import dev.semid.eval.recsys.SidPrefixRecommender;
 import dev.semid.eval.recsys.Split;
 import dev.semid.eval.recsys.SystemResult;
 import dev.semid.eval.report.RecsysReport;
-import dev.semid.tokenizer.io.EmbeddingReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -38,7 +38,8 @@ import java.util.concurrent.Callable;
         description = {"Recall@K and NDCG@K of recommenders under the leave-one-out protocol, full ranking over all items.",
                 "Target: the last item (--split test) or the second-to-last (validation); history: the items before it, capped to"
                         + " --max-history; users with fewer than 3 items are skipped. Ties rank by item id (sid-prefix: by popularity, then id).",
-                "Systems: --predictions files first, then --baseline ones, in order; each is compared with the first by a paired bootstrap."})
+                "Systems: --predictions files first, then --baseline ones, in order (sid-prefix: one per --sids file);"
+                        + " each is compared with the first by a paired bootstrap."})
 final class EvalRecsysCommand implements Callable<Integer> {
     enum Baseline { popularity, knn, sid_prefix }
 
@@ -51,21 +52,10 @@ final class EvalRecsysCommand implements Callable<Integer> {
     @Option(names = "--predictions", paramLabel = "[NAME=]FILE", converter = NamedPath.Converter.class,
             description = "Another recommender's rankings: `user item_1 item_2 …` per line, best first, or .csv `user,item,rank`. Repeatable.")
     List<NamedPath> predictions = new ArrayList<>();
-    @Option(names = "--embeddings", paramLabel = "FILE", description = "Item embeddings for knn (.npy, .fvecs, .jsonl); row r is item r + --id-base.")
-    Path embeddings;
-    @Option(names = "--ids", paramLabel = "FILE", description = "Item ids of the embedding rows, one per line (instead of --id-base).")
-    Path embeddingIds;
-    @Option(names = "--id-base", defaultValue = "0", paramLabel = "N",
-            description = "Item id of embedding row 0 and of key \"0\" in a published .json ID file (default ${DEFAULT-VALUE}; 1 for Amazon Beauty).")
-    long idBase;
+    @Mixin EvalDataOptions items;
     @Option(names = "--knn-query", split = ",", defaultValue = "last,mean", paramLabel = "Q",
             description = "knn query: last (the last history item) and/or mean (of the history); default ${DEFAULT-VALUE}.")
     List<String> knnQueries;
-    @Option(names = "--sids", paramLabel = "[NAME=]FILE", converter = NamedPath.Converter.class,
-            description = "Semantic IDs for sid-prefix: ours (.jsonl/.csv/.tsv) or published token form (.json). Repeatable: one system each.")
-    List<NamedPath> sids = new ArrayList<>();
-    @Option(names = "--codebook-size", defaultValue = "256", paramLabel = "K", description = "Codes per level of --sids files (default ${DEFAULT-VALUE}).")
-    int codebookSize;
     @Option(names = "--split", defaultValue = "test", paramLabel = "SPLIT", description = "test (last item) or validation (second-to-last); default ${DEFAULT-VALUE}.")
     String split;
     @Option(names = "--max-history", defaultValue = "20", paramLabel = "N", description = "History cap, most recent items (default ${DEFAULT-VALUE}).")
@@ -108,8 +98,8 @@ final class EvalRecsysCommand implements Callable<Integer> {
         List<RecsysReport.Published> refs = published.stream().map(EvalRecsysCommand::parsePublished).toList();
         List<ItemKnnRecommender.Query> queries = knnQueries.stream().map(q -> parse(ItemKnnRecommender.Query.class, q, "--knn-query")).toList();
         if (predictions.isEmpty() && baselines.isEmpty()) throw new IllegalArgumentException("nothing to evaluate: give --baseline and/or --predictions");
-        if (baselines.contains(Baseline.knn) && embeddings == null) throw new IllegalArgumentException("--baseline knn needs --embeddings");
-        if (baselines.contains(Baseline.sid_prefix) && sids.isEmpty()) throw new IllegalArgumentException("--baseline sid-prefix needs --sids");
+        if (baselines.contains(Baseline.knn) && items.embeddings == null) throw new IllegalArgumentException("--baseline knn needs --embeddings");
+        if (baselines.contains(Baseline.sid_prefix) && items.sids.isEmpty()) throw new IllegalArgumentException("--baseline sid-prefix needs --sids");
 
         long t0 = System.nanoTime();
         Interactions data = SequenceReader.read(sequences);
@@ -127,15 +117,12 @@ final class EvalRecsysCommand implements Callable<Integer> {
             switch (b) {
                 case popularity -> systems.add(new PopularityRecommender(popularity));
                 case knn -> {
-                    var m = Alignment.embeddings(EmbeddingReader.read(embeddings, embeddingIds, idBase), data.items().ids(), embeddings.toString());
+                    var m = Alignment.embeddings(items.readEmbeddings(), data.items().ids(), items.embeddings.toString());
                     for (ItemKnnRecommender.Query q : queries) systems.add(new ItemKnnRecommender(m, q));
                 }
                 case sid_prefix -> {
-                    for (NamedPath p : sids) {
-                        String name = "sid-prefix:" + p.nameOr(IdSetReader.defaultName(p.path()));
-                        var ids = IdSetReader.read(name, p.path(), idBase, codebookSize);
-                        systems.add(new SidPrefixRecommender(name, Alignment.codes(ids, data.items().ids(), p.path().toString()), popularity));
-                    }
+                    for (var ids : items.readIdSets("sid-prefix:"))
+                        systems.add(new SidPrefixRecommender(ids.name(), Alignment.codes(ids, data.items().ids(), ids.name()), popularity));
                 }
             }
         }

@@ -1,7 +1,6 @@
 package dev.semid.cli;
 
 import dev.semid.eval.io.Alignment;
-import dev.semid.eval.io.IdSetReader;
 import dev.semid.eval.math.NearestNeighbours;
 import dev.semid.eval.quality.IdSet;
 import dev.semid.eval.quality.TokenizerQuality;
@@ -9,7 +8,6 @@ import dev.semid.eval.report.TokenizerReport;
 import dev.semid.tokenizer.Tokenization;
 import dev.semid.tokenizer.data.EmbeddingSet;
 import dev.semid.tokenizer.engine.DjlTokenizer;
-import dev.semid.tokenizer.io.EmbeddingReader;
 import dev.semid.tokenizer.io.InputException;
 import dev.semid.tokenizer.metrics.CollisionStats;
 import dev.semid.tokenizer.metrics.LevelStats;
@@ -30,25 +28,14 @@ import java.util.stream.Collectors;
 @Command(name = "tokenizer", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Quality of semantic-ID sets, ours or published: per-level utilisation and perplexity, collisions per prefix length,"
                 + " the prefix tree's shape, neighbour preservation against a random assignment (with --embeddings), and the relative"
-                + " quantization error (with --model)."})
+                + " quantization error (with --model).",
+                "With --embeddings, every ID set is restricted to the embedded items (an embedded item without an ID is an error)."})
 final class EvalTokenizerCommand implements Callable<Integer> {
-    @Option(names = "--sids", paramLabel = "[NAME=]FILE", converter = NamedPath.Converter.class,
-            description = "An ID set: ours (.jsonl/.csv/.tsv from `semid tokenize`) or published token form (.json, key r = item r + --id-base). Repeatable.")
-    List<NamedPath> sids = new ArrayList<>();
     @Option(names = "--model", paramLabel = "MODEL_DIR", description = "Also tokenize --embeddings with this model and report its quantization error.")
     Path model;
-    @Option(names = "--embeddings", paramLabel = "FILE",
-            description = "Item embeddings (.npy, .fvecs, .jsonl): neighbour preservation, and the input of --model. ID sets are restricted to these items.")
-    Path embeddings;
-    @Option(names = "--ids", paramLabel = "FILE", description = "Item ids of the embedding rows, one per line.")
-    Path embeddingIds;
-    @Option(names = "--id-base", defaultValue = "0", paramLabel = "N",
-            description = "Item id of embedding row 0 and of key \"0\" in published .json IDs (default ${DEFAULT-VALUE}; 1 for Amazon Beauty).")
-    long idBase;
+    @Mixin EvalDataOptions data;
     @Option(names = "--neighbours", defaultValue = "10", paramLabel = "K", description = "k nearest neighbours (cosine) per item (default ${DEFAULT-VALUE}; 0: skip).")
     int neighbours;
-    @Option(names = "--codebook-size", defaultValue = "256", paramLabel = "K", description = "Codes per level of --sids files (default ${DEFAULT-VALUE}).")
-    int codebookSize;
     @Option(names = "--largest-subtrees", defaultValue = "5", paramLabel = "N", description = "Largest prefixes listed per level (default ${DEFAULT-VALUE}).")
     int largestSubtrees;
     @Option(names = "--out", required = true, paramLabel = "FILE.json", description = "Results JSON (written atomically).")
@@ -56,25 +43,22 @@ final class EvalTokenizerCommand implements Callable<Integer> {
     @Mixin RunOptions run;
 
     @Override public Integer call() throws Exception {
-        if (sids.isEmpty() && model == null) throw new IllegalArgumentException("nothing to evaluate: give --sids and/or --model");
-        if (model != null && embeddings == null) throw new IllegalArgumentException("--model needs --embeddings to tokenize");
+        if (data.sids.isEmpty() && model == null) throw new IllegalArgumentException("nothing to evaluate: give --sids and/or --model");
+        if (model != null && data.embeddings == null) throw new IllegalArgumentException("--model needs --embeddings to tokenize");
         if (neighbours < 0 || largestSubtrees < 0) throw new IllegalArgumentException("--neighbours and --largest-subtrees must be >= 0");
-        EmbeddingSet items = embeddings == null ? null : EmbeddingReader.read(embeddings, embeddingIds, idBase);
+        EmbeddingSet items = data.readEmbeddings();
         List<IdSet> sets = new ArrayList<>();
         if (model != null) {
             var m = ModelArtifact.load(model);
             if (items.dimension() != m.inputDim())
-                throw new InputException(embeddings.toString(), null, "embeddings have dimension " + items.dimension() + ", the model expects " + m.inputDim());
+                throw new InputException(data.embeddings.toString(), null, "embeddings have dimension " + items.dimension() + ", the model expects " + m.inputDim());
             try (DjlTokenizer t = new DjlTokenizer(m, run.device())) {
                 Tokenization.Result r = Tokenization.run(t, items, CollisionConfig.defaults(), (d, n) -> run.progress().task("tokenizing", d, n));
                 String name = model.toAbsolutePath().normalize().getFileName().toString();
                 sets.add(new IdSet(name, r.ids(), r.codes(), m.codebookSize(), r.metrics().relativeQuantizationError()));
             }
         }
-        for (NamedPath p : sids) {
-            IdSet s = IdSetReader.read(p.nameOr(IdSetReader.defaultName(p.path())), p.path(), idBase, codebookSize);
-            sets.add(items == null ? s : Alignment.restrict(s, items.ids(), p.path().toString()));
-        }
+        for (IdSet s : data.readIdSets("")) sets.add(items == null ? s : Alignment.restrict(s, items.ids(), s.name()));
         int[][] nn = null;
         if (items != null && neighbours > 0) {
             long t0 = System.nanoTime();
@@ -83,7 +67,7 @@ final class EvalTokenizerCommand implements Callable<Integer> {
         }
         List<TokenizerQuality> qualities = new ArrayList<>();
         for (IdSet s : sets) qualities.add(TokenizerQuality.of(s, nn, largestSubtrees));
-        Json.write(out, new TokenizerReport(TokenizerReport.KIND, embeddings == null ? null : embeddings.toString(), nn == null ? null : neighbours, qualities));
+        Json.write(out, new TokenizerReport(TokenizerReport.KIND, data.embeddings == null ? null : data.embeddings.toString(), nn == null ? null : neighbours, qualities));
         if (!run.quiet) System.out.print(table(qualities));
         return 0;
     }

@@ -27,7 +27,8 @@ class EvalCliTest {
         Path f = tmp.resolve("ours.jsonl");
         List<String> items = List.of("1", "2", "3", "4", "5", "6");
         int[][] c = {{0, 0}, {0, 1}, {1, 0}, {1, 1}, {2, 0}, {2, 0}};
-        SidWriter.write(f, items, java.util.Arrays.stream(c).map(x -> new SemanticId(x, 0)).toList());
+        int[] dedup = {0, 0, 0, 0, 0, 1}; // items 5 and 6 collide on 2-0
+        SidWriter.write(f, items, java.util.stream.IntStream.range(0, 6).mapToObj(i -> new SemanticId(c[i], dedup[i])).toList());
         return f;
     }
 

@@ -33,7 +33,7 @@ public final class IdSetReader {
             ids = new ArrayList<>(codes.length);
             for (int r = 0; r < codes.length; r++) ids.add(Long.toString(idBase + r));
         } else {
-            SidReader.SidFile f = SidReader.read(file);
+            SidReader.Rows f = SidReader.read(file);
             ids = f.ids();
             codes = f.sids().stream().map(SemanticId::codes).toArray(int[][]::new);
         }

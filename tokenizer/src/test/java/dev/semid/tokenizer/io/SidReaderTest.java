@@ -12,43 +12,48 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.*;
 
 class SidReaderTest {
-    @TempDir Path dir;
+    @TempDir Path tmp;
 
-    private static final List<String> IDS = List.of("17", "a,b", "say \"hi\"", "multi\nline", "ünïcödé ✓");
-    private static final List<SemanticId> SIDS = List.of(
-            new SemanticId(new int[] {12, 201, 7}, 0), new SemanticId(new int[] {12, 201, 7}, 1),
-            new SemanticId(new int[] {0, 0, 0}, 0), new SemanticId(new int[] {255, 1, 2}, 3), new SemanticId(new int[] {4, 5, 6}, 0));
-
-    @Test void readsBackWhatSidWriterWritesInEveryFormat() throws IOException {
+    @Test void readsBackEveryFormatSidWriterWrites() throws IOException {
+        List<String> ids = List.of("1", "a,b", "quote\"d", "multi\nline", "x");
+        List<SemanticId> sids = List.of(SemanticId.parse("1-2-3-0"), SemanticId.parse("1-2-3-1"), SemanticId.parse("0-0-0-0"),
+                SemanticId.parse("255-255-255-0"), SemanticId.parse("7-8-9-0"));
         for (String ext : List.of("jsonl", "csv")) {
-            Path f = dir.resolve("ids." + ext);
-            SidWriter.write(f, IDS, SIDS);
-            SidReader.SidFile back = SidReader.read(f);
-            assertEquals(IDS, back.ids(), ext);
-            assertEquals(SIDS, back.sids(), ext);
+            Path f = tmp.resolve("ids." + ext);
+            SidWriter.write(f, ids, sids);
+            SidReader.Rows rows = SidReader.read(f);
+            assertEquals(ids, rows.ids(), ext);
+            assertEquals(sids, rows.sids(), ext);
         }
-        Path tsv = dir.resolve("ids.tsv");
-        SidWriter.write(tsv, List.of("1", "x y"), SIDS.subList(0, 2));
-        assertEquals(new SidReader.SidFile(List.of("1", "x y"), SIDS.subList(0, 2)), SidReader.read(tsv));
+        Path tsv = tmp.resolve("ids.tsv");
+        SidWriter.write(tsv, List.of("1", "2"), sids.subList(0, 2));
+        assertEquals(List.of("1", "2"), SidReader.read(tsv).ids());
+        Path crlf = tmp.resolve("crlf.csv");
+        Files.writeString(crlf, "id,sid\r\n9,1-2-3-0\r\n10,1-2-3-1\r\n");
+        assertEquals(List.of("9", "10"), SidReader.read(crlf).ids());
     }
 
-    @Test void badInputNamesTheLineAndField() throws IOException {
-        assertBad("a.jsonl", "{\"id\":\"1\",\"sid\":\"1-2-0\"}\n{\"id\":\"2\",\"sid\":\"1-x-0\"}\n", "line 2, field 'sid'");
-        assertBad("b.jsonl", "{\"id\":\"1\",\"sid\":\"1-2-0\"}\n{\"id\":\"1\",\"sid\":\"1-3-0\"}\n", "line 2, field 'id': duplicate id '1'");
-        assertBad("c.jsonl", "{\"id\":\"1\",\"sid\":\"1-2-0\",\"codes\":[1,2,1]}\n", "line 1, field 'codes'");
-        assertBad("d.jsonl", "{\"id\":\"1\",\"sid\":\"1-2-0\"}\n{\"id\":\"2\",\"sid\":\"1-2-3-0\"}\n", "has 3 levels");
-        assertBad("e.jsonl", "{\"id\":\"1\"\n", "line 1: not valid JSON");
-        assertBad("f.csv", "id,sid,codes\n1,1-2-0,1 2 0\n2,1-2-0\n", "line 3: expected 3 fields");
-        assertBad("g.csv", "name,value\n", "line 1: expected the header");
-        assertBad("j.csv", "id,sid,codes\n\"open,1-0,1 0\n", "line 2: unterminated quoted field");
-        assertBad("h.txt", "1 1-2-0\n", "unsupported extension");
-        assertBad("i.jsonl", "", "empty input");
+    @Test void badRowsNameFileLineAndItem() throws IOException {
+        assertError("ids.jsonl", "{\"id\":\"1\",\"sid\":\"1-2-3-0\"}\n{\"id\":\"2\",\"sid\":\"1-2-x-0\"}\n", "line 2 (id '2')", "malformed");
+        assertError("ids.jsonl", "{\"id\":\"1\",\"sid\":\"1-2-3-0\"}\n{\"id\":\"1\",\"sid\":\"1-2-4-0\"}\n", "line 2", "also on line 1");
+        assertError("ids.jsonl", "{\"id\":\"1\",\"sid\":\"1-2-3-0\"}\n{\"id\":\"2\",\"sid\":\"1-2-3-0\"}\n", "line 2", "semantic ID 1-2-3-0 also on line 1");
+        assertError("ids.jsonl", "{\"id\":\"1\",\"sid\":\"1-2-3-0\"}\n{\"id\":\"2\",\"sid\":\"1-2-0\"}\n", "line 2", "first row has 3");
+        assertError("ids.jsonl", "{\"id\":\"1\",\"sid\":\"1-2-3-0\"}\n{oops\n", "line 2", "not valid JSON");
+        assertError("ids.jsonl", "{\"sid\":\"1-2-3-0\"}\n", "line 1", "'id'");
+        assertError("ids.csv", "id,sid,codes\n1,1-2-3-0,1 2 3 0\n\"2\"x,1-2-3-1,\n", "line 3", "closing quote");
+        assertError("ids.csv", "id,sid,codes\n1,1-2-3-0,1 2 3 0\n\"2,1-2-3-1\n", "line 3", "not closed");
+        assertError("ids.csv", "item,code\n1,1-2-3-0\n", "line 1", "header");
+        assertError("ids.tsv", "id\tsid\n2\n", "line 2", "expected id");
+        assertError("ids.csv", "", null, "empty");
+        assertError("ids.txt", "x", null, "unsupported extension");
     }
 
-    private void assertBad(String name, String content, String expected) throws IOException {
-        Path f = Files.writeString(dir.resolve(name), content);
+    private void assertError(String name, String content, String where, String reason) throws IOException {
+        Path f = tmp.resolve(name);
+        Files.writeString(f, content);
         InputException e = assertThrows(InputException.class, () -> SidReader.read(f));
-        assertTrue(e.getMessage().contains(expected), e.getMessage());
-        assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains(f.toString()), e.getMessage());
+        if (where != null) assertTrue(e.getMessage().contains(where), e.getMessage());
+        assertTrue(e.getMessage().contains(reason), e.getMessage());
     }
 }
