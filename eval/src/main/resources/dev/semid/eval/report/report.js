@@ -123,7 +123,7 @@
     ticks(sy, opts.logY).forEach(function (v, i) {
       var y = T + ph - ph * sy.at(v);
       svgEl("line", { x1: L, x2: W - R, y1: y, y2: y, "class": i ? "grid" : "axis" }, svg);
-      svgEl("text", { x: L - 6, y: y + 4, "text-anchor": "end" }, svg, opts.logY ? String(v) : fmt(v, v >= 10 ? 0 : 2));
+      svgEl("text", { x: L - 6, y: y + 4, "text-anchor": "end" }, svg, opts.logY || v === 0 ? String(v) : fmt(v, v >= 10 ? 0 : 2));
     });
     ticks(sx, opts.logX).forEach(function (v) {
       var x = L + pw * sx.at(v);
