@@ -78,7 +78,7 @@ final class EvalTokenizerCommand implements Callable<Integer> {
         for (TokenizerQuality q : qs) {
             CollisionStats full = q.prefixCollisions().get(q.levels() - 1);
             String np = q.neighbours() == null ? "–" : q.neighbours().levels().stream().limit(3)
-                    .map(l -> String.format(Locale.ROOT, "%.2f(×%.0f)", l.share(), l.lift())).collect(Collectors.joining(" "));
+                    .map(l -> String.format(Locale.ROOT, "%.2f(×%s)", l.share(), l.lift() == null ? "–" : String.format(Locale.ROOT, "%.0f", l.lift()))).collect(Collectors.joining(" "));
             sb.append(String.format(Locale.ROOT, "%-18s %6d %-22s %-20s %-30s %8.2f %7d %-28s %8s%n", q.name(), q.levels(),
                     join(q.usage(), s -> String.format(Locale.ROOT, "%.0f", 100 * s.utilisation())),
                     join(q.usage(), s -> String.format(Locale.ROOT, "%.0f", s.perplexity())),

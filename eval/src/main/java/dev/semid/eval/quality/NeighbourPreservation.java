@@ -14,10 +14,10 @@ import java.util.List;
  * where n_g are the sizes of the ℓ-prefix groups. random_ℓ is the exact expectation of share_ℓ
  * when the same IDs are dealt to the items in a uniformly random order (any two distinct items
  * then share a prefix with that probability), so it keeps the code usage and only removes the
- * link to the embeddings; lift = share / random.
+ * link to the embeddings; lift = share / random (null when random is 0: no two items share the prefix).
  */
 public record NeighbourPreservation(int k, List<Level> levels) {
-    public record Level(int level, double share, double random, double lift) {}
+    public record Level(int level, double share, double random, Double lift) {}
 
     /** @param neighbours {@code [i]} = the k nearest neighbours of item i (the item itself excluded) */
     public static NeighbourPreservation of(int[][] neighbours, int[][] codes) {
@@ -33,7 +33,7 @@ public record NeighbourPreservation(int k, List<Level> levels) {
             double pairs = 0;
             for (int grp = 0; grp < g.groupCount(); grp++) pairs += (double) g.size(grp) * (g.size(grp) - 1);
             double share = (double) same / ((double) n * k), random = pairs / ((double) n * (n - 1));
-            out.add(new Level(l, share, random, random == 0 ? Double.NaN : share / random));
+            out.add(new Level(l, share, random, random == 0 ? null : share / random));
         }
         return new NeighbourPreservation(k, List.copyOf(out));
     }

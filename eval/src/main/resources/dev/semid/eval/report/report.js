@@ -66,7 +66,8 @@
     opts = opts || {};
     var b = box(parent, title);
     legend(b, series.map(function (s) { return s.name; }));
-    var W = opts.width || 520, H = 260, L = 56, R = 10, T = 10, B = 40;
+    // Wide enough for every bar: about 22 px a bar and 14 px between groups.
+    var W = Math.max(opts.width || 520, 70 + categories.length * (series.length * 22 + 14)), H = 260, L = 56, R = 10, T = 10, B = 40;
     var svg = svgEl("svg", { "class": "chart", width: W, height: H, viewBox: "0 0 " + W + " " + H, role: "img", "aria-label": title }, b);
     var max = opts.max || niceMax(Math.max.apply(null, series.map(function (s) {
       return Math.max.apply(null, s.values.map(function (v) { return v || 0; }));
@@ -199,7 +200,7 @@
     sets.forEach(function (s) {
       s.tree.levels.forEach(function (t) {
         rows.push([s.name, "L" + t.level, t.nodes.toLocaleString("en"), fmt(t.meanBranching, 2), t.maxBranching,
-          t.largest.map(function (x) { return x.prefix + " (" + x.items + ")"; }).join(", ")]);
+          { text: t.largest.map(function (x) { return x.prefix + " (" + x.items + ")"; }).join(", "), cls: "wrap" }]);
       });
     });
     table(root, ["ID set", "level", "nodes", "mean branching", "max branching", "largest subtrees: prefix (items)"], rows);
