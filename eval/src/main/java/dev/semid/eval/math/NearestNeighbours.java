@@ -5,7 +5,7 @@ import dev.semid.tokenizer.data.Matrix;
 /**
  * Exact k nearest neighbours of every row by cosine similarity, the row itself excluded:
  * NN_k(i) = the k rows j ≠ i with the largest cos(x_i, x_j), ties to the lower row. Brute
- * force in blocks of rows ({@link DotProducts}, {@link TopK}), parallel over blocks.
+ * force in blocks of rows ({@link ItemPanels}, {@link TopK}), parallel over blocks.
  */
 public final class NearestNeighbours {
     private static final int ROWS_PER_BLOCK = 64;
@@ -17,7 +17,7 @@ public final class NearestNeighbours {
         int n = x.rows(), d = x.cols();
         if (k < 1 || k >= n) throw new IllegalArgumentException("k must be in [1, " + (n - 1) + "], got " + k);
         Matrix unit = UnitRows.of(x);
-        float[] unitT = unit.transpose().data();
+        ItemPanels panels = ItemPanels.of(unit);
         int[][] out = new int[n][k];
         int blocks = (n + ROWS_PER_BLOCK - 1) / ROWS_PER_BLOCK;
         BlockParallel.run(blocks, threads, () -> {
@@ -25,7 +25,7 @@ public final class NearestNeighbours {
             return b -> {
                 int from = b * ROWS_PER_BLOCK, to = Math.min(n, from + ROWS_PER_BLOCK);
                 float[] q = java.util.Arrays.copyOfRange(unit.data(), from * d, to * d);
-                DotProducts.multiply(q, to - from, d, unitT, n, scores);
+                panels.scores(q, to - from, scores);
                 for (int i = from; i < to; i++) TopK.select(scores, (i - from) * n, n, k, i, out[i]);
             };
         });

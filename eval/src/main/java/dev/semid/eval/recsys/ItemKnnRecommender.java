@@ -1,6 +1,6 @@
 package dev.semid.eval.recsys;
 
-import dev.semid.eval.math.DotProducts;
+import dev.semid.eval.math.ItemPanels;
 import dev.semid.eval.math.UnitRows;
 import dev.semid.tokenizer.data.Matrix;
 
@@ -19,7 +19,7 @@ public final class ItemKnnRecommender implements Recommender {
     private final Query query;
     private final int n, d;
     private final float[] unit;     // n × d, normalised rows
-    private final float[] unitT;    // d × n, the layout DotProducts wants
+    private final ItemPanels panels; // the same rows, packed for scoring
 
     /** @param items one embedding row per catalogue item, in catalogue order */
     public ItemKnnRecommender(Matrix items, Query query) {
@@ -27,7 +27,7 @@ public final class ItemKnnRecommender implements Recommender {
         this.n = items.rows();
         this.d = items.cols();
         this.unit = UnitRows.of(items).data();
-        this.unitT = new Matrix(n, d, unit).transpose().data();
+        this.panels = ItemPanels.of(new Matrix(n, d, unit));
     }
 
     @Override public String name() { return "knn-" + query.name().toLowerCase(Locale.ROOT); }
@@ -46,6 +46,6 @@ public final class ItemKnnRecommender implements Recommender {
                 UnitRows.normalise(q, o, d); // the mean's direction; unit length makes the scores cosines
             }
         }
-        DotProducts.multiply(q, b, d, unitT, n, out);
+        panels.scores(q, b, out);
     }
 }
