@@ -30,11 +30,14 @@ final class EvalDataOptions {
         return embeddings == null ? null : EmbeddingReader.read(embeddings, embeddingIds, idBase);
     }
 
+    /** An ID set and the file it came from (for errors that name the file). */
+    record LoadedIds(IdSet ids, String file) {}
+
     /** Every --sids file, named NAME or after the file, prefixed by {@code namePrefix}. */
-    List<IdSet> readIdSets(String namePrefix) {
-        List<IdSet> out = new ArrayList<>();
+    List<LoadedIds> readIdSets(String namePrefix) {
+        List<LoadedIds> out = new ArrayList<>();
         for (NamedPath p : sids)
-            out.add(IdSetReader.read(namePrefix + p.nameOr(IdSetReader.defaultName(p.path())), p.path(), idBase, codebookSize));
+            out.add(new LoadedIds(IdSetReader.read(namePrefix + p.name(), p.path(), idBase, codebookSize), p.path().toString()));
         return out;
     }
 }

@@ -1,7 +1,6 @@
 package dev.semid.cli;
 
 import dev.semid.eval.io.Alignment;
-import dev.semid.eval.io.IdSetReader;
 import dev.semid.eval.io.PredictionReader;
 import dev.semid.eval.io.SequenceReader;
 import dev.semid.eval.recsys.EvalCase;
@@ -112,7 +111,7 @@ final class EvalRecsysCommand implements Callable<Integer> {
 
         List<Recommender> systems = new ArrayList<>();
         for (NamedPath p : predictions)
-            systems.add(new PredictionsRecommender(p.nameOr(IdSetReader.defaultName(p.path())), data.items().size(), PredictionReader.read(p.path(), data)));
+            systems.add(new PredictionsRecommender(p.name(), data.items().size(), PredictionReader.read(p.path(), data)));
         for (Baseline b : baselines) {
             switch (b) {
                 case popularity -> systems.add(new PopularityRecommender(popularity));
@@ -121,8 +120,8 @@ final class EvalRecsysCommand implements Callable<Integer> {
                     for (ItemKnnRecommender.Query q : queries) systems.add(new ItemKnnRecommender(m, q));
                 }
                 case sid_prefix -> {
-                    for (var ids : items.readIdSets("sid-prefix:"))
-                        systems.add(new SidPrefixRecommender(ids.name(), Alignment.codes(ids, data.items().ids(), ids.name()), popularity));
+                    for (var l : items.readIdSets("sid-prefix:"))
+                        systems.add(new SidPrefixRecommender(l.ids().name(), Alignment.codes(l.ids(), data.items().ids(), l.file()), popularity));
                 }
             }
         }

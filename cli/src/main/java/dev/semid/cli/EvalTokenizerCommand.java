@@ -58,7 +58,7 @@ final class EvalTokenizerCommand implements Callable<Integer> {
                 sets.add(new IdSet(name, r.ids(), r.codes(), m.codebookSize(), r.metrics().relativeQuantizationError()));
             }
         }
-        for (IdSet s : data.readIdSets("")) sets.add(items == null ? s : Alignment.restrict(s, items.ids(), s.name()));
+        for (var l : data.readIdSets("")) sets.add(items == null ? l.ids() : Alignment.restrict(l.ids(), items.ids(), l.file()));
         int[][] nn = null;
         if (items != null && neighbours > 0) {
             long t0 = System.nanoTime();

@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import java.nio.file.Path;
 
 /** {@code NAME=FILE} or just {@code FILE} (named after the file) on the command line. */
-record NamedPath(String name, Path path) {
+record NamedPath(String given, Path path) {
     static final class Converter implements CommandLine.ITypeConverter<NamedPath> {
         @Override public NamedPath convert(String value) {
             int eq = value.indexOf('=');
@@ -14,5 +14,12 @@ record NamedPath(String name, Path path) {
         }
     }
 
-    String nameOr(String fallback) { return name != null ? name : fallback; }
+    /** The given NAME, else the file name without its extension ({@code letter.index.json} → {@code letter}). */
+    String name() {
+        if (given != null) return given;
+        String n = path.getFileName().toString();
+        if (n.toLowerCase(java.util.Locale.ROOT).endsWith(".index.json")) return n.substring(0, n.length() - ".index.json".length());
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
 }

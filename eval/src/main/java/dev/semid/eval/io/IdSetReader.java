@@ -44,12 +44,4 @@ public final class IdSetReader {
                             + " is outside the codebook [0, " + codebookSize + ") (set the codebook size)");
         return new IdSet(name, ids, codes, codebookSize, null);
     }
-
-    /** The name a file's ID set gets when none is given: the file name without its extensions. */
-    public static String defaultName(Path file) {
-        String n = file.getFileName().toString();
-        for (String ext : List.of(".index.json", ".json", ".jsonl", ".csv", ".tsv"))
-            if (n.toLowerCase(Locale.ROOT).endsWith(ext)) return n.substring(0, n.length() - ext.length());
-        return n;
-    }
 }

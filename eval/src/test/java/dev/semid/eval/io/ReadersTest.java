@@ -99,7 +99,6 @@ class ReadersTest {
         IdSet p = IdSetReader.read("x", pub, 1, 4);
         assertEquals(List.of("1", "2"), p.itemIds());
         assertEquals(3, p.levels());
-        assertEquals("x", IdSetReader.defaultName(pub));
         assertBad("item '1', level 1: code 3 is outside the codebook [0, 3)", () -> IdSetReader.read("x", pub, 1, 3));
         assertArrayEquals(new int[][] {{0, 1, 2}, {3, 1, 0}}, Alignment.codes(p, List.of("2", "1"), "x"));
         assertBad("x, item '7': has no semantic ID", () -> Alignment.codes(p, List.of("7"), "x"));
