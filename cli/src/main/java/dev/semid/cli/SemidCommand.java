@@ -14,9 +14,10 @@ import picocli.CommandLine.Command;
  * index (missing, corrupt, locked, or built for another model), 7 not found in the index.
  */
 @Command(name = "semid", mixinStandardHelpOptions = true, version = "semid 0.1.0",
-        description = "Semantic IDs for generative recommenders: train residual quantizers, tokenize items, index and look up IDs, serve them.",
+        description = "Semantic IDs for generative recommenders: train residual quantizers, tokenize items, index and look up IDs,"
+                + " serve them, evaluate tokenizers and recommenders.",
         subcommands = {DemoCommand.class, TrainCommand.class, TokenizeCommand.class, InspectCommand.class, IndexCommand.class, LookupCommand.class,
-                ServeCommand.class, ProduceCommand.class,
+                ServeCommand.class, ProduceCommand.class, EvalCommand.class, ReportCommand.class,
                 BenchCommand.class, CompareCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:unexpected failure", "2:usage or configuration error", "3:bad input data",

@@ -22,7 +22,15 @@ public final class CodeUsage {
     /** One {@link LevelStats} per level, level l with codebook size {@code codebookSizes[l]}. Empty for no items. */
     public static List<LevelStats> perLevel(int[][] codes, int[] codebookSizes) {
         if (codes.length == 0) return List.of();
-        int levels = codes[0].length;
+        int[][] counts = counts(codes, codebookSizes);
+        List<LevelStats> out = new ArrayList<>(counts.length);
+        for (int l = 0; l < counts.length; l++) out.add(stats(l + 1, counts[l], codes.length));
+        return List.copyOf(out);
+    }
+
+    /** n_k of every level: {@code counts[l][k]} items chose code k on level l + 1 (for usage charts). */
+    public static int[][] counts(int[][] codes, int[] codebookSizes) {
+        int levels = codes.length == 0 ? codebookSizes.length : codes[0].length;
         if (codebookSizes.length != levels)
             throw new IllegalArgumentException(codebookSizes.length + " codebook sizes for " + levels + " levels");
         for (int l = 0; l < levels; l++)
@@ -42,9 +50,7 @@ public final class CodeUsage {
                 counts[l][c]++;
             }
         }
-        List<LevelStats> out = new ArrayList<>(levels);
-        for (int l = 0; l < levels; l++) out.add(stats(l + 1, counts[l], n));
-        return List.copyOf(out);
+        return counts;
     }
 
     static LevelStats stats(int level, int[] counts, int n) {
