@@ -55,6 +55,8 @@ final class ServeBenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "10", description = "Seconds per latency run (default ${DEFAULT-VALUE}).") int seconds;
     @Option(names = "--binary", description = "Binary float32 values instead of JSON.") boolean binary;
     @Option(names = "--work", defaultValue = "runs/bench-serve", paramLabel = "DIR") Path work;
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Service settings, as for `semid serve --set`.")
+    Map<String, String> extra = new HashMap<>();
 
     private int run = 0;
 
@@ -73,7 +75,7 @@ final class ServeBenchCommand implements Callable<Integer> {
             double raw = rawKafka(bs, payloads);
             System.out.printf(Locale.ROOT, "raw Kafka produce → consume, same payloads: %,.0f items/s (the ceiling)%n", raw);
             createTopic(bs, "items", 8);
-            Map<String, Object> props = new HashMap<>();
+            Map<String, Object> props = new HashMap<>(extra);
             props.put("kafka.bootstrap.servers", bs);
             props.put("semid.model", model.toString());
             props.put("semid.index", work.resolve("index").toString());

@@ -105,7 +105,8 @@ class WriteController {
             List<Map.Entry<String, byte[]>> tombstone = new ArrayList<>();
             tombstone.add(new java.util.AbstractMap.SimpleEntry<>(id, null));
             publisher.send(publisher.settings().outputTopic(), tombstone);
-            runtime.index().delete(List.of(id)); // visible at once here; the stream applies the tombstone and commits it
+            runtime.index().delete(List.of(id)); // the stream applies the tombstone too, and commits it
+            runtime.index().refresh(); // read-your-writes for this client
             return JsonResponses.ok(Map.of("deleted", id, "sid", e.sid().toString()));
         });
     }

@@ -9,4 +9,7 @@ public interface AssignedIds {
 
     /** The item holding this ID, or null. */
     String holderOf(SemanticId sid);
+
+    /** The dedup tokens held under a full code tuple. */
+    java.util.BitSet tokens(int[] codes);
 }

@@ -1,12 +1,12 @@
 package dev.semid.serving.stream;
 
+import dev.semid.tokenizer.sid.DedupOverflowException;
 import dev.semid.tokenizer.sid.SemanticId;
 import dev.semid.tokenizer.sid.SemanticIdAssigner;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,12 +18,17 @@ import java.util.Set;
  *   <li>an item that has an ID keeps it (re-delivery is idempotent), unless re-tokenizing is asked
  *       for and its codes changed;</li>
  *   <li>otherwise it gets the smallest dedup token that no other item holds in the index or in
- *       this batch ({@link SemanticIdAssigner#assignOne}).</li>
+ *       this batch ({@link SemanticIdAssigner#assignOne}); a tuple's tokens are read once per batch.</li>
  * </ul>
  */
 public final class ClaimResolver {
-    /** A claim's outcome; {@code changed} = the index must be updated (new item or new ID). */
-    public record Resolved(Claim claim, SemanticId sid, boolean changed) {}
+    /**
+     * A claim's outcome; {@code changed} = the index must be updated (new item or new ID);
+     * {@code error} (sid null) = no ID can be given, e.g. the tuple's dedup tokens are exhausted.
+     */
+    public record Resolved(Claim claim, SemanticId sid, boolean changed, String error) {
+        Resolved(Claim claim, SemanticId sid, boolean changed) { this(claim, sid, changed, null); }
+    }
 
     private final SemanticIdAssigner assigner;
     private final boolean retokenizeAll;
@@ -37,7 +42,7 @@ public final class ClaimResolver {
     public List<Resolved> resolve(List<Claim> claims, AssignedIds index) {
         List<Resolved> out = new ArrayList<>(claims.size());
         Map<String, SemanticId> decided = new HashMap<>();
-        Set<SemanticId> takenHere = new HashSet<>();
+        Map<String, java.util.BitSet> tokens = new HashMap<>();
         for (Claim c : claims) {
             SemanticId mine = decided.get(c.id());
             boolean known = mine != null;
@@ -48,15 +53,21 @@ public final class ClaimResolver {
                 decided.put(c.id(), mine);
                 continue;
             }
-            SemanticId fresh = assigner.assignOne(c.id(), c.codes(), s -> takenHere.contains(s) || heldByOther(index.holderOf(s), c.id()));
-            takenHere.add(fresh);
+            // the tuple's tokens, read once per batch and kept up to date here
+            java.util.BitSet taken = tokens.computeIfAbsent(java.util.Arrays.toString(c.codes()), k -> index.tokens(c.codes()));
+            SemanticId fresh;
+            try {
+                fresh = assigner.assignOne(c.id(), c.codes(), s -> taken.get(s.dedup()));
+            } catch (DedupOverflowException e) {
+                out.add(new Resolved(c, null, false, e.getMessage()));
+                continue;
+            }
+            taken.set(fresh.dedup());
             decided.put(c.id(), fresh);
             out.add(new Resolved(c, fresh, true));
         }
         return out;
     }
 
-    private static boolean heldByOther(String holder, String id) {
-        return holder != null && !holder.equals(id);
-    }
+
 }

@@ -15,17 +15,26 @@ import java.util.Map;
 public final class RecentAssignments {
     private final Map<String, SemanticId> idByItem = new HashMap<>();
     private final Map<SemanticId, String> itemById = new HashMap<>();
+    private final Map<String, java.util.BitSet> tokensByTuple = new HashMap<>();
 
     public void record(String itemId, SemanticId sid) {
         SemanticId before = idByItem.put(itemId, sid);
-        if (before != null && !before.equals(sid)) itemById.remove(before);
+        if (before != null && !before.equals(sid)) {
+            itemById.remove(before);
+            java.util.BitSet t = tokensByTuple.get(tuple(before.codes()));
+            if (t != null) t.clear(before.dedup());
+        }
         itemById.put(sid, itemId);
+        tokensByTuple.computeIfAbsent(tuple(sid.codes()), k -> new java.util.BitSet()).set(sid.dedup());
     }
+
+    private static String tuple(int[] codes) { return java.util.Arrays.toString(codes); }
 
     /** The view now includes everything recorded. */
     public void clear() {
         idByItem.clear();
         itemById.clear();
+        tokensByTuple.clear();
     }
 
     public boolean isEmpty() { return idByItem.isEmpty(); }
@@ -47,6 +56,17 @@ public final class RecentAssignments {
                 String held = view.holder(sid).map(SidEntry::itemId).orElse(null);
                 // the view's holder has moved to another ID since: this one is free
                 return held != null && idByItem.containsKey(held) ? null : held;
+            }
+
+            @Override public java.util.BitSet tokens(int[] codes) {
+                java.util.BitSet held = new java.util.BitSet();
+                for (SidEntry e : view.tuple(codes)) {
+                    SemanticId now = idByItem.get(e.itemId());
+                    if (now == null || now.equals(e.sid())) held.set(e.sid().dedup()); // else its holder has moved since the view
+                }
+                java.util.BitSet recentTokens = tokensByTuple.get(tuple(codes));
+                if (recentTokens != null) held.or(recentTokens);
+                return held;
             }
         };
     }

@@ -1,6 +1,11 @@
 package dev.semid.tokenizer.index;
 
 import dev.semid.tokenizer.sid.SemanticId;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.PostingsFormat;
+import org.apache.lucene.codecs.bloom.BloomFilteringPostingsFormat;
+import org.apache.lucene.codecs.lucene103.Lucene103Codec;
+import org.apache.lucene.codecs.lucene103.Lucene103PostingsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -15,7 +20,9 @@ import java.util.Map;
 /**
  * The Lucene schema of the semantic-ID index, in one place. One document per item:
  * <pre>
- *   item      StringField       exact item id: the upsert/delete key
+ *   item      StringField       exact item id: the upsert/delete key; Bloom-filtered, so that looking up an
+ *                               item the index does not hold (every new item of a stream) is cheap
+ *   sid       StringField       the full ID "12-201-7-0", Bloom-filtered: is this ID taken?
  *   item_sid  term              item id, NUL, key: item → ID is one seek in the term dictionary (the ID
  *                               is read off the term itself, no doc values or stored fields)
  *   sid_item  term              key, item id: ID → item the same way, and prefix pages in ID order by
@@ -31,7 +38,7 @@ import java.util.Map;
  */
 public final class SidIndexSchema {
     public static final int VERSION = 1;
-    static final String ITEM = "item", ITEM_SID = "item_sid", SID_ITEM = "sid_item", PREFIX = "prefix", PAYLOAD = "payload",
+    static final String ITEM = "item", SID = "sid", ITEM_SID = "item_sid", SID_ITEM = "sid_item", PREFIX = "prefix", PAYLOAD = "payload",
             DEDUP = "d";
     static final String DATA_SCHEMA = "semid.schema", DATA_FINGERPRINT = "semid.fingerprint", DATA_LEVELS = "semid.levels",
             DATA_CODES = "semid.codebookSize", DATA_FORMAT = "semid.idFormat", DATA_ITEMS = "semid.items";
@@ -46,11 +53,23 @@ public final class SidIndexSchema {
 
     static Term itemTerm(String itemId) { return new Term(ITEM, itemId); }
 
+    /** The default codec, with Bloom filters on the two exact keys (a miss then rarely touches the term dictionary). */
+    static Codec codec() {
+        return new Lucene103Codec() {
+            private final PostingsFormat bloom = new BloomFilteringPostingsFormat(new Lucene103PostingsFormat());
+
+            @Override public PostingsFormat getPostingsFormatForField(String field) {
+                return field.equals(ITEM) || field.equals(SID) ? bloom : super.getPostingsFormatForField(field);
+            }
+        };
+    }
+
     static Document document(SidEntry e) {
         SemanticId sid = e.sid();
         Document doc = new Document();
         doc.add(new StringField(ITEM, e.itemId(), Field.Store.NO));
         BytesRef key = key(sid), item = new BytesRef(e.itemId());
+        doc.add(new StringField(SID, sid.toString(), Field.Store.NO));
         doc.add(new StringField(ITEM_SID, concat(itemProbe(item), key), Field.Store.NO));
         doc.add(new StringField(SID_ITEM, concat(key, item), Field.Store.NO));
         for (int l = 1; l <= sid.levels(); l++) doc.add(new StringField(PREFIX, sid.prefix(l), Field.Store.NO));

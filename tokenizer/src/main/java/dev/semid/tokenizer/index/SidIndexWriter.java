@@ -81,6 +81,7 @@ public final class SidIndexWriter implements SidReadable, AutoCloseable {
             IndexWriterConfig cfg = new IndexWriterConfig()
                     .setOpenMode(reindex ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(ramBufferMb)
+                    .setCodec(SidIndexSchema.codec())
                     .setCommitOnClose(false)
                     // no waiting for merges of small segments on every refresh and commit: the stream refreshes often
                     .setMaxFullFlushMergeWaitMillis(0);

@@ -46,7 +46,7 @@ public final class SidLookup {
     private final IndexSearcher searcher;
     private final IndexModel model;
     private final List<LeafReaderContext> leaves;
-    private final TermsEnum[] itemSid, sidItem, prefixes;
+    private final TermsEnum[] itemSid, sidItem, prefixes, items, sids;
     private final int keyBytes;
     private PostingsEnum postings;
 
@@ -60,6 +60,8 @@ public final class SidLookup {
         this.itemSid = new TermsEnum[leaves.size()];
         this.sidItem = new TermsEnum[leaves.size()];
         this.prefixes = new TermsEnum[leaves.size()];
+        this.items = new TermsEnum[leaves.size()];
+        this.sids = new TermsEnum[leaves.size()];
         this.keyBytes = 4 * (model.levels() + 1);
     }
 
@@ -76,7 +78,7 @@ public final class SidLookup {
     public Optional<SidEntry> item(String itemId, boolean withPayload) {
         BytesRef probe = SidIndexSchema.itemProbe(new BytesRef(itemId));
         int ints = model.levels() + 1;
-        return first(itemSid, SidIndexSchema.ITEM_SID, probe, withPayload,
+        return first(items, SidIndexSchema.ITEM, new BytesRef(itemId), itemSid, SidIndexSchema.ITEM_SID, probe, withPayload,
                 t -> new SidEntry(itemId, SidIndexSchema.fromKey(t.bytes, t.offset + probe.length, ints)));
     }
 
@@ -84,7 +86,8 @@ public final class SidLookup {
     public Optional<SidEntry> holder(SemanticId sid) { return holder(sid, false); }
 
     private Optional<SidEntry> holder(SemanticId sid, boolean withPayload) {
-        return first(sidItem, SidIndexSchema.SID_ITEM, SidIndexSchema.key(sid), withPayload, this::sidItemEntry);
+        return first(sids, SidIndexSchema.SID, new BytesRef(sid.toString()), sidItem, SidIndexSchema.SID_ITEM, SidIndexSchema.key(sid),
+                withPayload, this::sidItemEntry);
     }
 
     /**
@@ -118,6 +121,22 @@ public final class SidLookup {
         List<SidEntry> items = hits.stream().limit(limit).map(Hit::entry).toList();
         String next = hits.size() > limit ? items.getLast().sid().toString() : null;
         return new PrefixPage(canonical, count(codes), items, next);
+    }
+
+    /**
+     * Every item under one full code tuple, in no particular order: one walk over its
+     * {@code sid_item} terms per segment, however many there are (cheaper than probing token by
+     * token for a free one).
+     */
+    public List<SidEntry> tuple(int[] codes) {
+        if (codes.length != model.levels())
+            throw new IllegalArgumentException("a code tuple has " + model.levels() + " codes, got " + codes.length);
+        BytesRef probe = SidIndexSchema.keyPrefix(codes);
+        List<SidEntry> out = new ArrayList<>();
+        for (int i = 0; i < leaves.size(); i++)
+            for (Hit h : scan(sidItem, SidIndexSchema.SID_ITEM, i, probe, probe, null, Integer.MAX_VALUE, false, this::sidItemEntry))
+                out.add(h.entry());
+        return out;
     }
 
     /** Items under {@code prefix} ("" = all). */
@@ -182,11 +201,22 @@ public final class SidLookup {
         return new SidEntry(new BytesRef(t.bytes, t.offset + keyBytes, t.length - keyBytes).utf8ToString(), sid);
     }
 
-    /** The first live entry whose term starts with {@code probe}, in any segment (the schema keeps it unique). */
-    private Optional<SidEntry> first(TermsEnum[] enums, String field, BytesRef probe, boolean withPayload, Function<BytesRef, SidEntry> decode) {
-        for (int i = 0; i < leaves.size(); i++) {
-            List<Hit> h = scan(enums, field, i, probe, probe, null, 1, withPayload, decode);
-            if (!h.isEmpty()) return Optional.of(h.getFirst().entry());
+    /**
+     * The first live entry whose term starts with {@code probe}, in any segment (the schema keeps
+     * it unique). Segments whose exact {@code gate} term is absent (a Bloom filter says so, mostly)
+     * are skipped without touching the term dictionary.
+     */
+    private Optional<SidEntry> first(TermsEnum[] gates, String gateField, BytesRef gate, TermsEnum[] enums, String field, BytesRef probe,
+                                     boolean withPayload, Function<BytesRef, SidEntry> decode) {
+        try {
+            for (int i = 0; i < leaves.size(); i++) {
+                TermsEnum g = termsEnum(gates, gateField, i);
+                if (g == null || !g.seekExact(gate)) continue;
+                List<Hit> h = scan(enums, field, i, probe, probe, null, 1, withPayload, decode);
+                if (!h.isEmpty()) return Optional.of(h.getFirst().entry());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return Optional.empty();
     }

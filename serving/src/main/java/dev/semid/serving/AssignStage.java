@@ -1,0 +1,244 @@
+package dev.semid.serving;
+
+import dev.semid.serving.stream.Claim;
+import dev.semid.serving.stream.ClaimResolver;
+import dev.semid.serving.stream.Codec;
+import dev.semid.serving.stream.RecentAssignments;
+import dev.semid.serving.stream.Topics;
+import dev.semid.tokenizer.index.SidEntry;
+import dev.semid.tokenizer.index.SidIndexWriter;
+import dev.semid.tokenizer.sid.SemanticId;
+import dev.semid.tokenizer.sid.SemanticIdAssigner;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Claims → IDs → index and output topic, and the output topic → index:
+ * <ul>
+ *   <li><b>assign</b> (group {@code <group>-assign}): the owner of a claims partition alone hands
+ *       out the tokens of its tuples ({@link ClaimResolver}, against the index and the IDs written
+ *       since its view was last refreshed); upsert the index, publish {id, sid, model}; the claims
+ *       offsets are committed after a flush (every ID acknowledged) and the index commit;</li>
+ *   <li><b>materialize</b> (every partition of the output topic, no group): apply the IDs other
+ *       instances published, so every instance's index holds every item; the positions go into the
+ *       index commit and are resumed from.</li>
+ * </ul>
+ * Before taking over claims partitions, it reads the output topic to its end, so it knows every
+ * token the previous owner handed out.
+ */
+final class AssignStage extends Stage {
+    private static final Logger LOG = LoggerFactory.getLogger(AssignStage.class);
+    private static final String OUT_OFFSET = "out.";
+
+    private final SemidRuntime runtime;
+    private final StreamMetrics metrics;
+    private final ClaimResolver resolver;
+    private final Map<TopicPartition, OffsetAndMetadata> pending = new HashMap<>();
+    private final RecentAssignments recent = new RecentAssignments();
+    /** IDs this stage published and has not read back from the output topic yet: reading them back costs no lookup. */
+    private final Map<String, SemanticId> published = new HashMap<>();
+    private KafkaConsumer<String, byte[]> claims, outputs;
+    private volatile int partitions;
+    private boolean indexDirty;
+    private long lastCommitNanos, lastRefreshNanos;
+
+    AssignStage(ServiceSettings settings, SemidRuntime runtime, StreamMetrics metrics) {
+        super(settings, "assign");
+        this.runtime = runtime;
+        this.metrics = metrics;
+        this.resolver = new ClaimResolver(new SemanticIdAssigner(), settings.retokenize());
+    }
+
+    int partitions() { return partitions; }
+
+    @Override void open() {
+        Topics.ensure(common(), settings.partitions(), settings.replication(), settings.inputTopic(), settings.claimsTopic(),
+                settings.outputTopic(), settings.deadLetterTopic());
+        producer = newProducer();
+        outputs = new KafkaConsumer<>(consumerConfig(null), new StringDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> outParts = outputs.partitionsFor(settings.outputTopic()).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        outputs.assign(outParts);
+        Map<String, String> resume = runtime.index().committedUserData();
+        for (TopicPartition tp : outParts) {
+            String at = resume.get(OUT_OFFSET + tp.partition());
+            if (at != null) outputs.seek(tp, Long.parseLong(at));
+            else outputs.seekToBeginning(List.of(tp));
+        }
+        state.set(StreamEngine.State.CATCHING_UP);
+        catchUp();
+        claims = new KafkaConsumer<>(consumerConfig(settings.group() + "-assign"), new StringDeserializer(), new ByteArrayDeserializer());
+        claims.subscribe(List.of(settings.claimsTopic()), new ConsumerRebalanceListener() {
+            @Override public void onPartitionsRevoked(Collection<TopicPartition> parts) {
+                commit();
+                partitions = 0;
+            }
+
+            @Override public void onPartitionsAssigned(Collection<TopicPartition> parts) {
+                if (!parts.isEmpty()) catchUp(); // every token the previous owner handed out is in the output topic
+                partitions = claims.assignment().size();
+            }
+        });
+        lastCommitNanos = lastRefreshNanos = System.nanoTime();
+    }
+
+    @Override void turn() {
+        materialize(outputs.poll(Duration.ZERO));
+        ConsumerRecords<String, byte[]> cl = claims.poll(Duration.ofMillis(Math.max(1, settings.lingerMs())));
+        if (!cl.isEmpty()) assign(cl);
+        if ((indexDirty || !pending.isEmpty()) && due(lastCommitNanos, settings.commitIntervalMs())) commit();
+        else if (!recent.isEmpty() && due(lastRefreshNanos, settings.refreshIntervalMs())) refresh();
+    }
+
+    private void assign(ConsumerRecords<String, byte[]> records) {
+        List<Claim> batch = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> r : records) {
+            pending.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
+            try {
+                batch.add(Codec.claim(r.value()));
+            } catch (IllegalArgumentException e) { // written by us, so this is a bug or a foreign writer: say so, go on
+                LOG.error("skipping unreadable claim {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
+            }
+        }
+        SidIndexWriter index = runtime.index();
+        List<ClaimResolver.Resolved> resolved = index.read(l -> resolver.resolve(batch, recent.over(l)));
+        Map<String, SidEntry> changes = new LinkedHashMap<>();
+        for (ClaimResolver.Resolved r : resolved)
+            if (r.changed()) changes.put(r.claim().id(), new SidEntry(r.claim().id(), r.sid(), r.claim().payload()));
+            else if (r.sid() == null) deadLetter(r.claim(), r.error());
+        if (!changes.isEmpty()) {
+            index.upsertTrusted(new ArrayList<>(changes.values()));
+            changes.values().forEach(e -> recent.record(e.itemId(), e.sid()));
+            indexDirty = true;
+        }
+        for (ClaimResolver.Resolved r : resolved) {
+            if (r.sid() == null) continue;
+            Claim c = r.claim();
+            byte[] value = Codec.output(c.id(), r.sid(), runtime.fingerprint(), c.payload());
+            long ts = c.sourceTimestamp();
+            published.put(c.id(), r.sid());
+            producer.send(new ProducerRecord<>(settings.outputTopic(), c.id(), value), (md, ex) -> {
+                if (ex != null) sendFailure.compareAndSet(null, ex);
+                else if (ts > 0) metrics.latency.record(Math.max(0, System.currentTimeMillis() - ts), TimeUnit.MILLISECONDS);
+            });
+            (r.changed() ? metrics.assigned : metrics.reused).increment();
+        }
+    }
+
+    /** A claim no ID can be given to (its tuple's tokens are exhausted) goes to the dead-letter topic; the stream goes on. */
+    private void deadLetter(Claim c, String reason) {
+        metrics.deadLetters.increment();
+        LOG.warn("dead letter: item '{}' gets no ID: {}", c.id(), reason);
+        org.apache.kafka.common.header.internals.RecordHeaders h = new org.apache.kafka.common.header.internals.RecordHeaders();
+        h.add("semid.error", reason.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        h.add("semid.source.topic", settings.claimsTopic().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        producer.send(new ProducerRecord<>(settings.deadLetterTopic(), null, c.id(), Codec.claim(c), h), this::checkSend);
+    }
+
+    private void materialize(ConsumerRecords<String, byte[]> records) {
+        if (records.isEmpty()) return;
+        SidIndexWriter index = runtime.index();
+        Map<String, SidEntry> upserts = new LinkedHashMap<>();
+        List<String> deletes = new ArrayList<>();
+        String fp = runtime.fingerprint();
+        index.read(l -> {
+            for (ConsumerRecord<String, byte[]> r : records) {
+                if (r.value() == null) {
+                    upserts.remove(r.key());
+                    deletes.add(r.key());
+                    continue;
+                }
+                Codec.Output o;
+                try {
+                    o = Codec.output(r.value());
+                } catch (IllegalArgumentException e) {
+                    LOG.warn("skipping unreadable output record {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
+                    continue;
+                }
+                if (!fp.equals(o.model())) continue; // an ID of another model means nothing here
+                if (o.sid().equals(published.remove(o.id())) || recent.has(o.id(), o.sid())) continue; // our own, just written
+                SemanticId have = l.item(o.id()).map(SidEntry::sid).orElse(null);
+                if (o.sid().equals(have) && !upserts.containsKey(o.id()) && !deletes.contains(o.id())) continue; // already applied
+                deletes.remove(o.id());
+                upserts.put(o.id(), new SidEntry(o.id(), o.sid(), o.payload()));
+            }
+            return null;
+        });
+        if (deletes.isEmpty() && upserts.isEmpty()) return;
+        if (!deletes.isEmpty()) index.delete(deletes);
+        if (!upserts.isEmpty()) {
+            index.upsertReplacing(new ArrayList<>(upserts.values())); // refreshes the view first: recent writes are in it
+            metrics.materialized.increment(upserts.size());
+        }
+        refresh();
+        indexDirty = true;
+    }
+
+    /** Reads the output topic up to its current end. */
+    private void catchUp() {
+        Map<TopicPartition, Long> end = outputs.endOffsets(outputs.assignment());
+        while (running) {
+            boolean done = true;
+            for (var e : end.entrySet()) if (outputs.position(e.getKey()) < e.getValue()) done = false;
+            if (done) break;
+            materialize(outputs.poll(Duration.ofMillis(100)));
+        }
+        refresh();
+    }
+
+    /** Makes what this stage wrote visible to readers (HTTP) and to the view of the next batches. */
+    private void refresh() {
+        long t0 = System.nanoTime();
+        runtime.index().refresh();
+        recent.clear();
+        lastRefreshNanos = System.nanoTime();
+        metrics.refresh.record(lastRefreshNanos - t0, TimeUnit.NANOSECONDS);
+    }
+
+    /** Flush (every ID acknowledged), index commit with the output positions, then the claims offsets they cover. */
+    @Override void commit() {
+        if (producer == null || outputs == null) return;
+        long t0 = System.nanoTime();
+        flush();
+        Map<String, String> data = new HashMap<>();
+        for (TopicPartition tp : outputs.assignment()) data.put(OUT_OFFSET + tp.partition(), Long.toString(outputs.position(tp)));
+        runtime.index().commit(data); // also refreshes the view
+        recent.clear();
+        lastRefreshNanos = System.nanoTime();
+        indexDirty = false;
+        if (!pending.isEmpty() && claims != null) {
+            claims.commitSync(new HashMap<>(pending));
+            pending.clear();
+        }
+        lastCommitNanos = System.nanoTime();
+        metrics.commit.record(lastCommitNanos - t0, TimeUnit.NANOSECONDS);
+    }
+
+    @Override void closeClients() {
+        if (claims != null) claims.close();
+        if (outputs != null) outputs.close();
+        claims = outputs = null;
+        pending.clear();
+        recent.clear();
+        published.clear();
+        partitions = 0;
+    }
+}

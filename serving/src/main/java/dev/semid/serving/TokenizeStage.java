@@ -1,0 +1,161 @@
+package dev.semid.serving;
+
+import dev.semid.serving.stream.BadItemException;
+import dev.semid.serving.stream.Claim;
+import dev.semid.serving.stream.Codec;
+import dev.semid.serving.stream.Item;
+import dev.semid.serving.stream.ItemDecoder;
+import dev.semid.serving.stream.Topics;
+import dev.semid.tokenizer.data.Matrix;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Items → claims (group {@code <group>-tokenize}): decode, send bad messages to the dead-letter
+ * topic with the reason and source offset in headers, encode the rest in one batch with the
+ * {@code Tokenizer}, send each item's claim keyed by its code tuple. The input offsets are
+ * committed after a flush has every claim and dead letter acknowledged.
+ */
+final class TokenizeStage extends Stage {
+    private static final Logger LOG = LoggerFactory.getLogger(TokenizeStage.class);
+
+    private final SemidRuntime runtime;
+    private final StreamMetrics metrics;
+    private final ItemDecoder decoder;
+    private final Map<TopicPartition, OffsetAndMetadata> pending = new HashMap<>();
+    private KafkaConsumer<String, byte[]> items;
+    private volatile int partitions;
+    private long lastCommitNanos, lastLagNanos;
+
+    TokenizeStage(ServiceSettings settings, SemidRuntime runtime, StreamMetrics metrics) {
+        super(settings, "tokenize");
+        this.runtime = runtime;
+        this.metrics = metrics;
+        this.decoder = new ItemDecoder(runtime.model().inputDim(), settings.maxItemBytes());
+    }
+
+    int partitions() { return partitions; }
+
+    @Override void open() {
+        Topics.ensure(common(), settings.partitions(), settings.replication(), settings.inputTopic(), settings.claimsTopic(),
+                settings.outputTopic(), settings.deadLetterTopic());
+        producer = newProducer();
+        items = new KafkaConsumer<>(consumerConfig(settings.group() + "-tokenize"), new StringDeserializer(), new ByteArrayDeserializer());
+        items.subscribe(List.of(settings.inputTopic()), new ConsumerRebalanceListener() {
+            @Override public void onPartitionsRevoked(Collection<TopicPartition> parts) {
+                commit(); // what was read from them is acknowledged and committed before another instance takes them
+                partitions = 0;
+            }
+
+            @Override public void onPartitionsAssigned(Collection<TopicPartition> parts) { partitions = items.assignment().size(); }
+        });
+        lastCommitNanos = System.nanoTime();
+    }
+
+    @Override void turn() {
+        ConsumerRecords<String, byte[]> in = items.poll(Duration.ofMillis(Math.max(1, settings.lingerMs())));
+        if (!in.isEmpty()) tokenize(in);
+        if (!pending.isEmpty() && due(lastCommitNanos, settings.commitIntervalMs())) commit();
+        if (due(lastLagNanos, 1000)) {
+            metrics.lag.set(lag());
+            lastLagNanos = System.nanoTime();
+        }
+    }
+
+    private void tokenize(ConsumerRecords<String, byte[]> records) {
+        metrics.batchSize.record(records.count());
+        List<Item> good = new ArrayList<>(records.count());
+        List<Long> timestamps = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> r : records) {
+            pending.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
+            try {
+                good.add(decoder.decode(r.key(), r.value(), header(r, "content-type")));
+                timestamps.add(r.timestamp());
+            } catch (BadItemException e) {
+                deadLetter(r, e.getMessage());
+            }
+        }
+        if (good.isEmpty()) return;
+        int d = runtime.model().inputDim();
+        Matrix x = Matrix.zeros(good.size(), d);
+        for (int i = 0; i < good.size(); i++) System.arraycopy(good.get(i).embedding(), 0, x.data(), i * d, d);
+        int[][] codes = runtime.tokenizer().codes(x);
+        for (int i = 0; i < good.size(); i++) {
+            Item it = good.get(i);
+            Claim c = new Claim(it.id(), codes[i], it.payload(), it.retokenize(), timestamps.get(i));
+            producer.send(new ProducerRecord<>(settings.claimsTopic(), tuple(codes[i]), Codec.claim(c)), this::checkSend);
+            metrics.recent.add(codes[i]);
+        }
+        metrics.tokenized.increment(good.size());
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> r, String reason) {
+        metrics.deadLetters.increment();
+        RecordHeaders h = new RecordHeaders();
+        for (Header x : r.headers()) h.add(x);
+        h.add("semid.error", reason.getBytes(StandardCharsets.UTF_8));
+        h.add("semid.source.topic", r.topic().getBytes(StandardCharsets.UTF_8));
+        h.add("semid.source.partition", Integer.toString(r.partition()).getBytes(StandardCharsets.UTF_8));
+        h.add("semid.source.offset", Long.toString(r.offset()).getBytes(StandardCharsets.UTF_8));
+        LOG.warn("dead letter {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), reason);
+        producer.send(new ProducerRecord<>(settings.deadLetterTopic(), null, r.key(), r.value(), h), this::checkSend);
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> r, String name) {
+        Header h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    static String tuple(int[] codes) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < codes.length; i++) {
+            if (i > 0) sb.append('-');
+            sb.append(codes[i]);
+        }
+        return sb.toString();
+    }
+
+    @Override void commit() {
+        if (producer == null || items == null) return;
+        flush();
+        if (!pending.isEmpty()) {
+            items.commitSync(new HashMap<>(pending));
+            pending.clear();
+        }
+        lastCommitNanos = System.nanoTime();
+    }
+
+    private long lag() {
+        var parts = items.assignment();
+        if (parts.isEmpty()) return 0;
+        long lag = 0;
+        for (var e : items.endOffsets(parts).entrySet()) lag += Math.max(0, e.getValue() - items.position(e.getKey()));
+        return lag;
+    }
+
+    @Override void closeClients() {
+        if (items != null) items.close();
+        items = null;
+        pending.clear();
+        partitions = 0;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.semid.serving.stream;
+
+import dev.semid.tokenizer.index.IndexModel;
+import dev.semid.tokenizer.index.SidEntry;
+import dev.semid.tokenizer.index.SidIndexWriter;
+import dev.semid.tokenizer.sid.CollisionConfig;
+import dev.semid.tokenizer.sid.SemanticId;
+import dev.semid.tokenizer.sid.SemanticIdAssigner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Token hand-out against a real index plus the recent writes laid over it. */
+class ClaimResolverTest {
+    @TempDir Path tmp;
+
+    static Claim claim(String id, int... codes) { return new Claim(id, codes, null, false, 0); }
+
+    static SemanticId sid(String text) { return SemanticId.parse(text); }
+
+    @Test void keepsKnownIdsFillsTheSmallestFreeTokenAndSeesRecentWrites() {
+        try (SidIndexWriter w = SidIndexWriter.open(tmp.resolve("i"), new IndexModel("fp", 3, 16), false)) {
+            w.upsert(List.of(new SidEntry("a", sid("1-2-3-0")), new SidEntry("b", sid("1-2-3-2"))));
+            w.refresh();
+            RecentAssignments recent = new RecentAssignments();
+            ClaimResolver r = new ClaimResolver(new SemanticIdAssigner(), false);
+            List<ClaimResolver.Resolved> out = w.read(l -> r.resolve(List.of(claim("a", 1, 2, 3), claim("c", 1, 2, 3), claim("d", 1, 2, 3),
+                    claim("c", 1, 2, 3), claim("e", 4, 4, 4)), recent.over(l)));
+            assertEquals(List.of("1-2-3-0", "1-2-3-1", "1-2-3-3", "1-2-3-1", "4-4-4-0"), out.stream().map(x -> x.sid().toString()).toList());
+            assertEquals(List.of(false, true, true, false, true), out.stream().map(ClaimResolver.Resolved::changed).toList());
+            // written but not yet visible in the view: the overlay still makes the tokens taken
+            out.stream().filter(ClaimResolver.Resolved::changed).forEach(x -> recent.record(x.claim().id(), x.sid()));
+            List<ClaimResolver.Resolved> next = w.read(l -> r.resolve(List.of(claim("f", 1, 2, 3), claim("d", 1, 2, 3)), recent.over(l)));
+            assertEquals(List.of("1-2-3-4", "1-2-3-3"), next.stream().map(x -> x.sid().toString()).toList());
+        }
+    }
+
+    @Test void retokenizingMovesAnItemOnlyWhenItsCodesChanged() {
+        try (SidIndexWriter w = SidIndexWriter.open(tmp.resolve("r"), new IndexModel("fp", 3, 16), false)) {
+            w.upsert(List.of(new SidEntry("a", sid("1-2-3-0")), new SidEntry("b", sid("5-5-5-0"))));
+            w.refresh();
+            ClaimResolver all = new ClaimResolver(new SemanticIdAssigner(), true);
+            RecentAssignments recent = new RecentAssignments();
+            List<ClaimResolver.Resolved> out = w.read(l -> all.resolve(List.of(claim("a", 1, 2, 3), claim("b", 1, 2, 3)), recent.over(l)));
+            assertEquals("1-2-3-0", out.get(0).sid().toString());
+            assertFalse(out.get(0).changed(), "same codes: same ID");
+            assertEquals("1-2-3-1", out.get(1).sid().toString());
+            assertTrue(out.get(1).changed());
+            // b's old ID is free again once the move is recorded
+            recent.record("b", out.get(1).sid());
+            List<ClaimResolver.Resolved> back = w.read(l -> new ClaimResolver(new SemanticIdAssigner(), false)
+                    .resolve(List.of(claim("z", 5, 5, 5)), recent.over(l)));
+            assertEquals("5-5-5-0", back.getFirst().sid().toString());
+        }
+    }
+
+    @Test void aFullTupleIsAnErrorForThatClaimOnly() {
+        try (SidIndexWriter w = SidIndexWriter.open(tmp.resolve("o"), new IndexModel("fp", 3, 16), false)) {
+            ClaimResolver r = new ClaimResolver(new SemanticIdAssigner(CollisionConfig.defaults().withMaxDedup(1)), false);
+            RecentAssignments recent = new RecentAssignments();
+            List<ClaimResolver.Resolved> out = w.read(l -> r.resolve(List.of(claim("x", 1, 1, 1), claim("y", 1, 1, 1),
+                    claim("z", 1, 1, 1), claim("w", 2, 2, 2)), recent.over(l)));
+            assertEquals("1-1-1-1", out.get(1).sid().toString());
+            assertNull(out.get(2).sid());
+            assertTrue(out.get(2).error().contains("maxDedup is 1"), out.get(2).error());
+            assertEquals("2-2-2-0", out.get(3).sid().toString(), "the batch goes on");
+        }
+    }
+}
