@@ -203,15 +203,17 @@ public final class SidLookup {
 
     /**
      * The first live entry whose term starts with {@code probe}, in any segment (the schema keeps
-     * it unique). Segments whose exact {@code gate} term is absent (a Bloom filter says so, mostly)
-     * are skipped without touching the term dictionary.
+     * it unique). With several segments, those whose exact {@code gate} term is absent (a Bloom
+     * filter says so, mostly) are skipped without touching the term dictionary.
      */
     private Optional<SidEntry> first(TermsEnum[] gates, String gateField, BytesRef gate, TermsEnum[] enums, String field, BytesRef probe,
                                      boolean withPayload, Function<BytesRef, SidEntry> decode) {
         try {
             for (int i = 0; i < leaves.size(); i++) {
-                TermsEnum g = termsEnum(gates, gateField, i);
-                if (g == null || !g.seekExact(gate)) continue;
+                if (leaves.size() > 1) { // with one segment the gate is one seek more for a hit, and saves nothing
+                    TermsEnum g = termsEnum(gates, gateField, i);
+                    if (g == null || !g.seekExact(gate)) continue;
+                }
                 List<Hit> h = scan(enums, field, i, probe, probe, null, 1, withPayload, decode);
                 if (!h.isEmpty()) return Optional.of(h.getFirst().entry());
             }
