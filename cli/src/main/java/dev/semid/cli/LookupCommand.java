@@ -50,13 +50,13 @@ final class LookupCommand implements Callable<Integer> {
     private Object query(SidLookup l) {
         String v = value == null ? "" : value;
         return switch (kind) {
-            case item -> entry(l.item(v, payload).orElseThrow(() -> new NotFoundException("item '" + v + "' is not in index " + index)));
+            case item -> l.item(v, payload).orElseThrow(() -> new NotFoundException("item '" + v + "' is not in index " + index)).view();
             case sid -> {
                 List<SidEntry> items = l.sid(v, payload);
                 if (items.isEmpty()) throw new NotFoundException("no item has semantic ID '" + v + "' in index " + index);
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("sid", v);
-                m.put("items", items.stream().map(LookupCommand::entry).toList());
+                m.put("items", items.stream().map(SidEntry::view).toList());
                 yield m;
             }
             case prefix -> {
@@ -64,7 +64,7 @@ final class LookupCommand implements Callable<Integer> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("prefix", p.prefix());
                 m.put("total", p.total());
-                m.put("items", p.items().stream().map(LookupCommand::entry).toList());
+                m.put("items", p.items().stream().map(SidEntry::view).toList());
                 m.put("next", p.next());
                 yield m;
             }
@@ -77,23 +77,5 @@ final class LookupCommand implements Callable<Integer> {
                 yield m;
             }
         };
-    }
-
-    /** {"id", "sid", "codes", "payload"?}; a payload that is a JSON object is embedded as one. */
-    static Map<String, Object> entry(SidEntry e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", e.itemId());
-        m.put("sid", e.sid().toString());
-        m.put("codes", e.sid().withDedup());
-        if (e.payload() != null) {
-            Object p;
-            try {
-                p = Json.MAPPER.readTree(e.payload());
-            } catch (java.io.IOException notJson) {
-                p = e.payload();
-            }
-            m.put("payload", p);
-        }
-        return m;
     }
 }

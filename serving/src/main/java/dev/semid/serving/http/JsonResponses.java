@@ -10,7 +10,6 @@ import io.micronaut.http.MutableHttpResponse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -45,21 +44,9 @@ final class JsonResponses {
         }
     }
 
-    /** {"id", "sid", "codes", "payload"?, "model"}; a payload that is JSON is embedded as JSON. */
+    /** {"id", "sid", "codes", "payload"?, "model"}. */
     static Map<String, Object> entry(SidEntry e, String model) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", e.itemId());
-        m.put("sid", e.sid().toString());
-        m.put("codes", e.sid().withDedup());
-        if (e.payload() != null) {
-            Object p;
-            try {
-                p = MAPPER.readTree(e.payload());
-            } catch (IOException notJson) {
-                p = e.payload();
-            }
-            m.put("payload", p);
-        }
+        Map<String, Object> m = e.view();
         m.put("model", model);
         return m;
     }

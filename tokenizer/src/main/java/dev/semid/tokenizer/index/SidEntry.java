@@ -14,4 +14,27 @@ public record SidEntry(String itemId, SemanticId sid, String payload) {
     }
 
     public SidEntry(String itemId, SemanticId sid) { this(itemId, sid, null); }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
+     * The form every interface prints (CLI, HTTP): {"id", "sid", "codes" (with the dedup token),
+     * "payload"?}, a payload that is JSON embedded as JSON; callers may add fields.
+     */
+    public java.util.Map<String, Object> view() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("id", itemId);
+        m.put("sid", sid.toString());
+        m.put("codes", sid.withDedup());
+        if (payload != null) {
+            Object p;
+            try {
+                p = JSON.readTree(payload);
+            } catch (java.io.IOException notJson) {
+                p = payload;
+            }
+            m.put("payload", p);
+        }
+        return m;
+    }
 }
