@@ -45,14 +45,24 @@ final class ServeCommand implements Callable<Integer> {
         if (retokenize) props.put("semid.retokenize", true);
         SemidServer server = SemidServer.start(props);
         System.out.printf("semid serving on http://127.0.0.1:%d (model %s, index %s) — Ctrl-C stops%n", server.port(), model, index);
-        CountDownLatch stopped = new CountDownLatch(1);
+        // Micronaut's own shutdown hook stops the service on SIGTERM/Ctrl-C (the stream commits);
+        // the embedded broker must outlive it, so this hook waits for the service first.
         EmbeddedKafka b = broker;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close(); // the service before the broker it talks to
-            if (b != null) b.close();
-            stopped.countDown();
-        }));
-        stopped.await();
+        if (b != null)
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                long deadline = System.nanoTime() + 60_000_000_000L;
+                while (server.context().isRunning() && System.nanoTime() < deadline) sleepMs(50);
+                b.close();
+            }));
+        new CountDownLatch(1).await(); // until the JVM is stopped
         return 0;
+    }
+
+    private static void sleepMs(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
