@@ -59,6 +59,12 @@ final class AssignStage extends Stage {
     private volatile int partitions;
     private boolean indexDirty;
     private long lastCommitNanos, lastRefreshNanos;
+    /** Index commits run here, so that the assigning thread goes on while Lucene flushes and syncs. */
+    private final java.util.concurrent.ExecutorService committer = java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().daemon().name("semid-index-commit").unstarted(r));
+    private java.util.concurrent.Future<?> inflight;
+    private Map<TopicPartition, OffsetAndMetadata> inflightOffsets;
+    private long inflightMark, inflightStart;
 
     AssignStage(ServiceSettings settings, SemidRuntime runtime, StreamMetrics metrics) {
         super(settings, "assign");
@@ -104,8 +110,50 @@ final class AssignStage extends Stage {
         materialize(outputs.poll(Duration.ZERO));
         ConsumerRecords<String, byte[]> cl = claims.poll(Duration.ofMillis(Math.max(1, settings.lingerMs())));
         if (!cl.isEmpty()) assign(cl);
-        if ((indexDirty || !pending.isEmpty()) && due(lastCommitNanos, settings.commitIntervalMs())) commit();
-        else if (!recent.isEmpty() && due(lastRefreshNanos, settings.refreshIntervalMs())) refresh();
+        finishCommit(false);
+        if (inflight == null && (indexDirty || !pending.isEmpty()) && due(lastCommitNanos, settings.commitIntervalMs())) startCommit();
+        else if (inflight == null && !recent.isEmpty() && due(lastRefreshNanos, settings.refreshIntervalMs())) refresh();
+    }
+
+    /**
+     * Flush (every ID so far acknowledged), then the index commit with the output positions on the
+     * committer thread; the claims offsets it covers are committed when it is done.
+     */
+    private void startCommit() {
+        inflightStart = System.nanoTime();
+        flush();
+        Map<String, String> data = outputPositions();
+        inflightOffsets = new HashMap<>(pending);
+        pending.clear();
+        inflightMark = recent.mark();
+        indexDirty = false;
+        inflight = committer.submit(() -> runtime.index().commit(data));
+        lastCommitNanos = System.nanoTime();
+    }
+
+    /** Completes an index commit that has finished (or, with {@code wait}, waits for it). */
+    private void finishCommit(boolean wait) {
+        if (inflight == null || (!wait && !inflight.isDone())) return;
+        try {
+            inflight.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while committing the index", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("index commit failed: " + e.getCause(), e.getCause());
+        } finally {
+            inflight = null;
+        }
+        if (!inflightOffsets.isEmpty() && claims != null) claims.commitSync(inflightOffsets);
+        recent.dropUpTo(inflightMark); // the commit refreshed the view: what came before is in it
+        lastRefreshNanos = System.nanoTime();
+        metrics.commit.record(System.nanoTime() - inflightStart, TimeUnit.NANOSECONDS);
+    }
+
+    private Map<String, String> outputPositions() {
+        Map<String, String> data = new HashMap<>();
+        for (TopicPartition tp : outputs.assignment()) data.put(OUT_OFFSET + tp.partition(), Long.toString(outputs.position(tp)));
+        return data;
     }
 
     private void assign(ConsumerRecords<String, byte[]> records) {
@@ -213,14 +261,13 @@ final class AssignStage extends Stage {
         metrics.refresh.record(lastRefreshNanos - t0, TimeUnit.NANOSECONDS);
     }
 
-    /** Flush (every ID acknowledged), index commit with the output positions, then the claims offsets they cover. */
+    /** Everything so far, synchronously: on revocation of claims partitions and on the way out. */
     @Override void commit() {
         if (producer == null || outputs == null) return;
+        finishCommit(true);
         long t0 = System.nanoTime();
         flush();
-        Map<String, String> data = new HashMap<>();
-        for (TopicPartition tp : outputs.assignment()) data.put(OUT_OFFSET + tp.partition(), Long.toString(outputs.position(tp)));
-        runtime.index().commit(data); // also refreshes the view
+        runtime.index().commit(outputPositions()); // also refreshes the view
         recent.clear();
         lastRefreshNanos = System.nanoTime();
         indexDirty = false;
@@ -233,6 +280,14 @@ final class AssignStage extends Stage {
     }
 
     @Override void closeClients() {
+        if (inflight != null) { // let a running index commit end; its offsets are not committed (they will be re-delivered)
+            try {
+                inflight.get();
+            } catch (Exception ignored) {
+                // the stage restarts from the last completed commit either way
+            }
+            inflight = null;
+        }
         if (claims != null) claims.close();
         if (outputs != null) outputs.close();
         claims = outputs = null;

@@ -16,6 +16,11 @@ public final class RecentAssignments {
     private final Map<String, SemanticId> idByItem = new HashMap<>();
     private final Map<SemanticId, String> itemById = new HashMap<>();
     private final Map<String, java.util.BitSet> tokensByTuple = new HashMap<>();
+    private final Map<String, Long> seqByItem = new HashMap<>();
+    private final java.util.ArrayDeque<Recorded> order = new java.util.ArrayDeque<>();
+    private long seq;
+
+    private record Recorded(long seq, String itemId, SemanticId sid) {}
 
     public void record(String itemId, SemanticId sid) {
         SemanticId before = idByItem.put(itemId, sid);
@@ -26,6 +31,27 @@ public final class RecentAssignments {
         }
         itemById.put(sid, itemId);
         tokensByTuple.computeIfAbsent(tuple(sid.codes()), k -> new java.util.BitSet()).set(sid.dedup());
+        seqByItem.put(itemId, ++seq);
+        order.add(new Recorded(seq, itemId, sid));
+    }
+
+    /** A mark for {@link #dropUpTo}: everything recorded so far. */
+    public long mark() { return seq; }
+
+    /** Forgets what was recorded up to {@code mark}: a refresh that began after it made all of it visible. */
+    public void dropUpTo(long mark) {
+        while (!order.isEmpty() && order.peek().seq() <= mark) {
+            Recorded r = order.poll();
+            Long latest = seqByItem.get(r.itemId());
+            if (latest == null || latest != r.seq()) continue; // the item was recorded again since
+            seqByItem.remove(r.itemId());
+            idByItem.remove(r.itemId());
+            if (r.itemId().equals(itemById.get(r.sid()))) {
+                itemById.remove(r.sid());
+                java.util.BitSet t = tokensByTuple.get(tuple(r.sid().codes()));
+                if (t != null) t.clear(r.sid().dedup());
+            }
+        }
     }
 
     private static String tuple(int[] codes) { return java.util.Arrays.toString(codes); }
@@ -35,6 +61,8 @@ public final class RecentAssignments {
         idByItem.clear();
         itemById.clear();
         tokensByTuple.clear();
+        seqByItem.clear();
+        order.clear();
     }
 
     public boolean isEmpty() { return idByItem.isEmpty(); }

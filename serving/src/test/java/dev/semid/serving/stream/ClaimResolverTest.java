@@ -70,4 +70,26 @@ class ClaimResolverTest {
             assertEquals("2-2-2-0", out.get(3).sid().toString(), "the batch goes on");
         }
     }
+
+    @Test void recentWritesAreForgottenOnlyUpToTheMarkOfARefresh() {
+        try (SidIndexWriter w = SidIndexWriter.open(tmp.resolve("m"), new IndexModel("fp", 3, 16), false)) {
+            RecentAssignments recent = new RecentAssignments();
+            recent.record("a", sid("1-1-1-0"));
+            long mark = recent.mark();
+            recent.record("b", sid("1-1-1-1"));
+            recent.record("a", sid("2-2-2-0")); // a moved after the mark: its newer record must stay
+            recent.dropUpTo(mark);
+            w.read(l -> {
+                AssignedIds ids = recent.over(l);
+                assertEquals(sid("2-2-2-0"), ids.idOf("a"));
+                assertEquals(sid("1-1-1-1"), ids.idOf("b"));
+                assertEquals("b", ids.holderOf(sid("1-1-1-1")));
+                assertNull(ids.holderOf(sid("1-1-1-0")), "a's old ID is free");
+                assertEquals(java.util.BitSet.valueOf(new long[] {0b10}), ids.tokens(new int[] {1, 1, 1}));
+                return null;
+            });
+            recent.dropUpTo(recent.mark());
+            assertTrue(recent.isEmpty());
+        }
+    }
 }

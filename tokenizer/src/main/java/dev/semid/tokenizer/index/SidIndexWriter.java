@@ -38,6 +38,7 @@ public final class SidIndexWriter implements SidReadable, AutoCloseable {
     private final Map<String, String> openedWith;
     /** Caller data of the last commit, carried into the next ones (see {@link #commit(Map)}). */
     private final Map<String, String> carried;
+    private final Object commitLock = new Object();
     /** True while every document came from {@link #load}: the index was empty when opened. */
     private boolean loadOnly;
 
@@ -229,18 +230,25 @@ public final class SidIndexWriter implements SidReadable, AutoCloseable {
      * Makes every change so far durable and visible to other processes, atomically, with the
      * model, the item count and the caller's data (stored under {@link SidIndexSchema#USER_PREFIX})
      * in the commit: {@code userData} updates what earlier commits stored, which carries over.
+     * Other threads may go on writing meanwhile (the Lucene commit does not hold this writer's
+     * lock): what they write during the commit may or may not be in it, and the item count is the
+     * count when the commit began.
      */
-    public synchronized void commit(Map<String, String> userData) {
-        views.refresh();
-        long items = views.read(SidLookup::size);
-        Map<String, String> data = SidIndexSchema.commitData(model, items);
-        carried.putAll(userData);
-        carried.forEach((k, v) -> data.put(SidIndexSchema.USER_PREFIX + k, v));
-        writer.setLiveCommitData(data.entrySet());
-        try {
-            writer.commit();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    public void commit(Map<String, String> userData) {
+        synchronized (commitLock) { // one commit at a time; writers are held only while the commit data is set
+            views.refresh();
+            long items = views.read(SidLookup::size);
+            Map<String, String> data = SidIndexSchema.commitData(model, items);
+            synchronized (this) {
+                carried.putAll(userData);
+                carried.forEach((k, v) -> data.put(SidIndexSchema.USER_PREFIX + k, v));
+                writer.setLiveCommitData(data.entrySet());
+            }
+            try {
+                writer.commit();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
