@@ -27,7 +27,8 @@ import java.util.Map;
  *                               is read off the term itself, no doc values or stored fields)
  *   sid_item  term              key, item id: ID → item the same way, and prefix pages in ID order by
  *                               walking the terms that start with the prefix's codes
- *   prefix    StringField ×L    "12", "12-201", "12-201-7": prefix → items and counts
+ *   prefix    StringField ×L    "12", "12-201", "12-201-7": prefix → items and counts; Bloom-filtered, so
+ *                               that the segments without a code tuple are skipped cheaply
  *   k1..kL    NumericDocValues  the code of each level; "d" the dedup token: counting children
  *   payload   StoredField       optional text passed through from the input (e.g. a title)
  * </pre>
@@ -53,13 +54,16 @@ public final class SidIndexSchema {
 
     static Term itemTerm(String itemId) { return new Term(ITEM, itemId); }
 
-    /** The default codec, with Bloom filters on the two exact keys (a miss then rarely touches the term dictionary). */
+    /**
+     * The default codec, with Bloom filters on the exact keys and the prefixes: a lookup of an
+     * absent item, ID or code tuple then rarely touches a segment's term dictionary.
+     */
     static Codec codec() {
         return new Lucene103Codec() {
             private final PostingsFormat bloom = new BloomFilteringPostingsFormat(new Lucene103PostingsFormat());
 
             @Override public PostingsFormat getPostingsFormatForField(String field) {
-                return field.equals(ITEM) || field.equals(SID) ? bloom : super.getPostingsFormatForField(field);
+                return field.equals(ITEM) || field.equals(SID) || field.equals(PREFIX) ? bloom : super.getPostingsFormatForField(field);
             }
         };
     }

@@ -131,11 +131,20 @@ public final class SidLookup {
     public List<SidEntry> tuple(int[] codes) {
         if (codes.length != model.levels())
             throw new IllegalArgumentException("a code tuple has " + model.levels() + " codes, got " + codes.length);
-        BytesRef probe = SidIndexSchema.keyPrefix(codes);
+        BytesRef probe = SidIndexSchema.keyPrefix(codes), gate = new BytesRef(canonical(codes));
         List<SidEntry> out = new ArrayList<>();
-        for (int i = 0; i < leaves.size(); i++)
-            for (Hit h : scan(sidItem, SidIndexSchema.SID_ITEM, i, probe, probe, null, Integer.MAX_VALUE, false, this::sidItemEntry))
-                out.add(h.entry());
+        try {
+            for (int i = 0; i < leaves.size(); i++) {
+                if (leaves.size() > 1) { // segments without the tuple: skipped on the prefix field's Bloom filter
+                    TermsEnum g = termsEnum(prefixes, SidIndexSchema.PREFIX, i);
+                    if (g == null || !g.seekExact(gate)) continue;
+                }
+                for (Hit h : scan(sidItem, SidIndexSchema.SID_ITEM, i, probe, probe, null, Integer.MAX_VALUE, false, this::sidItemEntry))
+                    out.add(h.entry());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return out;
     }
 
