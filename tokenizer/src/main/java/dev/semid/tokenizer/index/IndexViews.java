@@ -52,4 +52,13 @@ final class IndexViews implements Closeable {
     }
 
     @Override public void close() throws IOException { manager.close(); }
+
+    /** Closes a directory after a failure to open an index over it: the original failure is what the caller needs. */
+    static void closeQuietly(org.apache.lucene.store.Directory d) {
+        try {
+            if (d != null) d.close();
+        } catch (IOException ignored) {
+            // keep the original failure
+        }
+    }
 }

@@ -48,22 +48,14 @@ public final class SidIndexReader implements SidReadable, AutoCloseable {
             }
             return new SidIndexReader(dir, directory, new IndexViews(new SearcherManager(reader, null), model), model);
         } catch (IndexNotFoundException e) {
-            close(directory);
+            IndexViews.closeQuietly(directory);
             throw new IndexException("no semid index at " + dir + " (no Lucene commit in it)");
         } catch (IndexException e) {
-            close(directory);
+            IndexViews.closeQuietly(directory);
             throw e;
         } catch (IOException | RuntimeException e) {
-            close(directory);
+            IndexViews.closeQuietly(directory);
             throw new IndexException("index " + dir + " cannot be read (corrupt or not an index): " + e, e);
-        }
-    }
-
-    private static void close(Directory d) {
-        try {
-            if (d != null) d.close();
-        } catch (IOException ignored) {
-            // reporting the original failure matters more
         }
     }
 

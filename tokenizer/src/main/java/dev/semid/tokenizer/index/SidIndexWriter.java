@@ -88,22 +88,14 @@ public final class SidIndexWriter implements SidReadable, AutoCloseable {
                     .setMaxFullFlushMergeWaitMillis(0);
             return new SidIndexWriter(dir, directory, new IndexWriter(directory, cfg), model, existing);
         } catch (LockObtainFailedException e) {
-            close(directory);
+            IndexViews.closeQuietly(directory);
             throw new IndexException("index " + dir + " is locked by another writer (an index has one writer at a time): " + e.getMessage(), e);
         } catch (IndexException e) {
-            close(directory);
+            IndexViews.closeQuietly(directory);
             throw e;
         } catch (IOException | RuntimeException e) {
-            close(directory);
+            IndexViews.closeQuietly(directory);
             throw new IndexException("index " + dir + " cannot be opened for writing: " + e, e);
-        }
-    }
-
-    private static void close(Directory d) {
-        try {
-            if (d != null) d.close();
-        } catch (IOException ignored) {
-            // the original failure is what the caller needs
         }
     }
 
