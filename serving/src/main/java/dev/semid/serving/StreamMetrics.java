@@ -55,6 +55,4 @@ public final class StreamMetrics {
                 refresh.count(), refresh.mean(java.util.concurrent.TimeUnit.MILLISECONDS), refresh.max(java.util.concurrent.TimeUnit.MILLISECONDS),
                 batchSize.mean());
     }
-
-    public double count(Counter c) { return c.count(); }
 }
