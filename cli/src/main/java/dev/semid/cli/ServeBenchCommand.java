@@ -50,6 +50,9 @@ final class ServeBenchCommand implements Callable<Integer> {
     @Option(names = "--input", defaultValue = "../shared/data/beauty/embeddings-minilm-384.npy", paramLabel = "FILE") Path input;
     @Option(names = "--items", defaultValue = "100000", description = "Items for the throughput runs (input tiled) (default ${DEFAULT-VALUE}).")
     int items;
+    @Option(names = "--warmup-seconds", defaultValue = "40",
+            description = "Seconds of streaming at 5,000 items/s before measuring, not counted: the JIT takes this long to settle with a broker in the same process (default ${DEFAULT-VALUE}).")
+    int warmupSeconds;
     @Option(names = "--rates", defaultValue = "5000,10000,15000", split = ",", description = "Rates for the latency runs (default ${DEFAULT-VALUE}).")
     List<Integer> rates;
     @Option(names = "--seconds", defaultValue = "10", description = "Seconds per latency run (default ${DEFAULT-VALUE}).") int seconds;
@@ -82,8 +85,16 @@ final class ServeBenchCommand implements Callable<Integer> {
             props.put("micronaut.server.port", -1);
             try (SemidServer server = SemidServer.start(props)) {
                 while (server.engine().claimPartitions() == 0) Thread.sleep(100); // topics made, partitions owned
-                try (Load load = new Load(bs, "semantic-ids")) {
+                try (Load load = new Load(bs, List.of("semantic-ids", "items-dlq"))) {
+                    if (warmupSeconds > 0) {
+                        double[] w = load.paced(bs, payloads, 5_000, warmupSeconds);
+                        System.out.printf(Locale.ROOT, "warm-up: %d s at 5,000 items/s offered, %,.0f achieved, p50 %.1f ms (not counted)%n", warmupSeconds,
+                                w[0], w[1]);
+                    }
                     measure(load, bs, payloads, raw);
+                    if (load.deadLetters.get() > 0)
+                        System.out.printf(Locale.ROOT, "%,d items went to the dead-letter topic (tiling repeats each vector: a tuple's dedup tokens ran out)%n",
+                                load.deadLetters.get());
                 }
                 System.out.println("service: " + server.context().getBean(dev.semid.serving.StreamMetrics.class).timings());
             }
@@ -96,10 +107,31 @@ final class ServeBenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "service sustained: %,.0f items/s (%.0f%% of raw Kafka)   target ≥ 20,000 items/s%n", sustained,
                 100 * sustained / raw);
         for (int rate : rates) {
+            Map<String, Long> before = brokerRequests();
             double[] r = load.paced(bs, payloads, rate, seconds);
+            Map<String, Long> after = brokerRequests();
+            StringBuilder req = new StringBuilder();
+            for (var e : after.entrySet()) {
+                long n = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+                if (n >= seconds) req.append(String.format(Locale.ROOT, " %s %,d/s", e.getKey(), n / seconds));
+            }
+            System.out.println("  broker requests:" + req);
             System.out.printf(Locale.ROOT, "at %,d items/s offered: achieved %,.0f/s, latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%s%n", rate, r[0],
                     r[1], r[2], r[3], rate == 10_000 ? "   target p99 < 50 ms at 10,000/s" : "");
         }
+    }
+
+    /** Requests the broker has served so far, by type (its JMX meters: this process runs it). */
+    private static Map<String, Long> brokerRequests() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        try {
+            var server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+            for (var name : server.queryNames(new javax.management.ObjectName("kafka.network:type=RequestMetrics,name=RequestsPerSec,*"), null))
+                out.merge(name.getKeyProperty("request"), ((Number) server.getAttribute(name, "Count")).longValue(), Long::sum);
+        } catch (javax.management.JMException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
     }
 
     private static byte[] binary(float[] v) {
@@ -115,15 +147,16 @@ final class ServeBenchCommand implements Callable<Integer> {
         return new ProducerRecord<>(topic, null, id, value, h);
     }
 
+    /** The load's producer: Kafka 4's defaults (linger 5 ms) but for larger batches. */
     private static KafkaProducer<String, byte[]> producer(String bs) {
-        return new KafkaProducer<>(Map.of("bootstrap.servers", bs, "acks", "all", "linger.ms", 1, "batch.size", 262_144),
+        return new KafkaProducer<>(Map.of("bootstrap.servers", bs, "acks", "all", "linger.ms", 5, "batch.size", 262_144),
                 new StringSerializer(), new ByteArraySerializer());
     }
 
-    private static KafkaConsumer<String, byte[]> consumer(String bs, String topic) {
+    private static KafkaConsumer<String, byte[]> consumer(String bs, List<String> topics) {
         KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", bs, "fetch.max.wait.ms", 5), new StringDeserializer(),
                 new ByteArrayDeserializer());
-        List<TopicPartition> parts = c.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+        List<TopicPartition> parts = topics.stream().flatMap(t -> c.partitionsFor(t).stream()).map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         c.assign(parts);
         c.seekToEnd(parts);
         parts.forEach(c::position);
@@ -132,7 +165,7 @@ final class ServeBenchCommand implements Callable<Integer> {
 
     /** The same payloads through Kafka alone: produce N, consume N. */
     private double rawKafka(String bs, byte[][] payloads) throws Exception {
-        try (KafkaConsumer<String, byte[]> c = consumer(bs, "raw"); KafkaProducer<String, byte[]> p = producer(bs)) {
+        try (KafkaConsumer<String, byte[]> c = consumer(bs, List.of("raw")); KafkaProducer<String, byte[]> p = producer(bs)) {
             long t0 = System.nanoTime();
             Thread sender = Thread.ofPlatform().start(() -> {
                 for (int i = 0; i < items; i++) p.send(record("raw", "r" + i, payloads[i % payloads.length]));
@@ -148,14 +181,23 @@ final class ServeBenchCommand implements Callable<Integer> {
     /** Reads the output topic on its own thread, recording when each item's ID arrived. */
     private final class Load implements AutoCloseable {
         final Map<String, Long> arrived = new ConcurrentHashMap<>();
+        /** Arrivals per run (key prefix): counting them by scanning {@code arrived} would cost the service a core. */
+        final Map<String, java.util.concurrent.atomic.AtomicInteger> perRun = new ConcurrentHashMap<>();
         final AtomicBoolean running = new AtomicBoolean(true);
+        final java.util.concurrent.atomic.AtomicInteger deadLetters = new java.util.concurrent.atomic.AtomicInteger();
         final Thread reader;
 
-        Load(String bs, String topic) {
-            KafkaConsumer<String, byte[]> c = consumer(bs, topic);
+        /** Arrivals on the output topic and the dead-letter topic (an item that gets no ID arrives there). */
+        Load(String bs, List<String> topics) {
+            KafkaConsumer<String, byte[]> c = consumer(bs, topics);
             reader = Thread.ofPlatform().start(() -> {
                 try (c) {
-                    while (running.get()) for (var r : c.poll(Duration.ofMillis(20))) arrived.putIfAbsent(r.key(), System.nanoTime());
+                    while (running.get())
+                        for (var r : c.poll(Duration.ofMillis(20)))
+                            if (arrived.putIfAbsent(r.key(), System.nanoTime()) == null) {
+                                counter(r.key().substring(0, r.key().indexOf('-') + 1)).incrementAndGet();
+                                if (r.topic().equals("items-dlq")) deadLetters.incrementAndGet();
+                            }
                 }
             });
         }
@@ -196,7 +238,11 @@ final class ServeBenchCommand implements Callable<Integer> {
             return new double[] {n / ((last - t0) / 1e9), lat[n / 2], lat[(int) (n * 0.99)], lat[n - 1]};
         }
 
-        private long count(String prefix) { return arrived.keySet().stream().filter(k -> k.startsWith(prefix)).count(); }
+        private java.util.concurrent.atomic.AtomicInteger counter(String prefix) {
+            return perRun.computeIfAbsent(prefix, k -> new java.util.concurrent.atomic.AtomicInteger());
+        }
+
+        private long count(String prefix) { return counter(prefix).get(); }
 
         @Override public void close() throws InterruptedException {
             running.set(false);

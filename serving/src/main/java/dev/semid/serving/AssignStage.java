@@ -5,6 +5,7 @@ import dev.semid.serving.stream.ClaimResolver;
 import dev.semid.serving.stream.Codec;
 import dev.semid.serving.stream.RecentAssignments;
 import dev.semid.serving.stream.Topics;
+import dev.semid.serving.stream.TupleTokens;
 import dev.semid.tokenizer.index.SidEntry;
 import dev.semid.tokenizer.index.SidIndexWriter;
 import dev.semid.tokenizer.sid.SemanticId;
@@ -47,14 +48,16 @@ import java.util.concurrent.TimeUnit;
 final class AssignStage extends Stage {
     private static final Logger LOG = LoggerFactory.getLogger(AssignStage.class);
     private static final String OUT_OFFSET = "out.";
+    /** How long a fetch of the output topic may wait for 64 KB: other instances' IDs reach this index within about this. */
+    private static final int MATERIALIZE_WAIT_MS = 100;
 
     private final SemidRuntime runtime;
     private final StreamMetrics metrics;
     private final ClaimResolver resolver;
     private final Map<TopicPartition, OffsetAndMetadata> pending = new HashMap<>();
     private final RecentAssignments recent = new RecentAssignments();
-    /** IDs this stage published and has not read back from the output topic yet: reading them back costs no lookup. */
-    private final Map<String, SemanticId> published = new HashMap<>();
+    /** Output values this stage published and has not read back yet: reading them back costs no parse and no lookup. */
+    private final Map<String, byte[]> published = new HashMap<>();
     private KafkaConsumer<String, byte[]> claims, outputs;
     private volatile int partitions;
     private boolean indexDirty;
@@ -70,7 +73,7 @@ final class AssignStage extends Stage {
         super(settings, "assign");
         this.runtime = runtime;
         this.metrics = metrics;
-        this.resolver = new ClaimResolver(new SemanticIdAssigner(), settings.retokenize());
+        this.resolver = new ClaimResolver(new SemanticIdAssigner(), settings.retokenize(), new TupleTokens(settings.tokenCacheTuples()));
     }
 
     int partitions() { return partitions; }
@@ -79,7 +82,10 @@ final class AssignStage extends Stage {
         Topics.ensure(common(), settings.partitions(), settings.replication(), settings.inputTopic(), settings.claimsTopic(),
                 settings.outputTopic(), settings.deadLetterTopic());
         producer = newProducer();
-        outputs = new KafkaConsumer<>(consumerConfig(null), new StringDeserializer(), new ByteArrayDeserializer());
+        Map<String, Object> outConfig = consumerConfig(null);
+        // nobody waits on these: a single instance reads back only its own records
+        outConfig.put(org.apache.kafka.clients.consumer.ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, MATERIALIZE_WAIT_MS);
+        outputs = new KafkaConsumer<>(outConfig, new StringDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> outParts = outputs.partitionsFor(settings.outputTopic()).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         outputs.assign(outParts);
@@ -95,10 +101,12 @@ final class AssignStage extends Stage {
         claims.subscribe(List.of(settings.claimsTopic()), new ConsumerRebalanceListener() {
             @Override public void onPartitionsRevoked(Collection<TopicPartition> parts) {
                 commit();
+                resolver.forget(); // another instance may hand out these tuples' tokens from now on
                 partitions = 0;
             }
 
             @Override public void onPartitionsAssigned(Collection<TopicPartition> parts) {
+                resolver.forget();
                 if (!parts.isEmpty()) catchUp(); // every token the previous owner handed out is in the output topic
                 partitions = claims.assignment().size();
             }
@@ -109,7 +117,11 @@ final class AssignStage extends Stage {
     @Override void turn() {
         materialize(outputs.poll(Duration.ZERO));
         ConsumerRecords<String, byte[]> cl = claims.poll(Duration.ofMillis(Math.max(1, settings.lingerMs())));
-        if (!cl.isEmpty()) assign(cl);
+        if (!cl.isEmpty()) {
+            long t0 = System.nanoTime();
+            assign(cl);
+            metrics.assignBatch.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+        }
         finishCommit(false);
         if (inflight == null && (indexDirty || !pending.isEmpty()) && due(lastCommitNanos, settings.commitIntervalMs())) startCommit();
         else if (inflight == null && !recent.isEmpty() && due(lastRefreshNanos, settings.refreshIntervalMs())) refresh();
@@ -157,23 +169,36 @@ final class AssignStage extends Stage {
     }
 
     private void assign(ConsumerRecords<String, byte[]> records) {
-        List<Claim> batch = new ArrayList<>(records.count());
+        List<Claim> batch = new ArrayList<>();
+        long now = System.currentTimeMillis();
         for (ConsumerRecord<String, byte[]> r : records) {
             pending.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
             try {
-                batch.add(Codec.claim(r.value()));
+                for (Claim c : Codec.claims(r.value())) {
+                    if (c.sourceTimestamp() > 0) metrics.claimAge.record(Math.max(0, now - c.sourceTimestamp()), TimeUnit.MILLISECONDS);
+                    batch.add(c);
+                }
             } catch (IllegalArgumentException e) { // written by us, so this is a bug or a foreign writer: say so, go on
-                LOG.error("skipping unreadable claim {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
+                LOG.error("skipping unreadable claims record {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
             }
         }
         SidIndexWriter index = runtime.index();
         List<ClaimResolver.Resolved> resolved = index.read(l -> resolver.resolve(batch, recent.over(l)));
         Map<String, SidEntry> changes = new LinkedHashMap<>();
+        java.util.Set<String> absent = new java.util.HashSet<>(); // items the index does not hold: added without a delete
         for (ClaimResolver.Resolved r : resolved)
-            if (r.changed()) changes.put(r.claim().id(), new SidEntry(r.claim().id(), r.sid(), r.claim().payload()));
-            else if (r.sid() == null) deadLetter(r.claim(), r.error());
+            if (r.changed()) {
+                String id = r.claim().id();
+                if (r.previous() == null && !changes.containsKey(id)) absent.add(id);
+                changes.put(id, new SidEntry(id, r.sid(), r.claim().payload()));
+            } else if (r.sid() == null) deadLetter(r.claim(), r.error());
         if (!changes.isEmpty()) {
-            index.upsertTrusted(new ArrayList<>(changes.values()));
+            try {
+                index.upsertTrusted(new ArrayList<>(changes.values()), absent);
+            } catch (RuntimeException e) {
+                resolver.forget(); // the tokens it just handed out are not held after all
+                throw e;
+            }
             changes.values().forEach(e -> recent.record(e.itemId(), e.sid()));
             indexDirty = true;
         }
@@ -182,7 +207,7 @@ final class AssignStage extends Stage {
             Claim c = r.claim();
             byte[] value = Codec.output(c.id(), r.sid(), runtime.fingerprint(), c.payload());
             long ts = c.sourceTimestamp();
-            published.put(c.id(), r.sid());
+            published.put(c.id(), value);
             producer.send(new ProducerRecord<>(settings.outputTopic(), c.id(), value), (md, ex) -> {
                 if (ex != null) sendFailure.compareAndSet(null, ex);
                 else if (ts > 0) metrics.latency.record(Math.max(0, System.currentTimeMillis() - ts), TimeUnit.MILLISECONDS);
@@ -198,7 +223,7 @@ final class AssignStage extends Stage {
         org.apache.kafka.common.header.internals.RecordHeaders h = new org.apache.kafka.common.header.internals.RecordHeaders();
         h.add("semid.error", reason.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         h.add("semid.source.topic", settings.claimsTopic().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        producer.send(new ProducerRecord<>(settings.deadLetterTopic(), null, c.id(), Codec.claim(c), h), this::checkSend);
+        producer.send(new ProducerRecord<>(settings.deadLetterTopic(), null, c.id(), Codec.claimJson(c), h), this::checkSend);
     }
 
     private void materialize(ConsumerRecords<String, byte[]> records) {
@@ -209,11 +234,13 @@ final class AssignStage extends Stage {
         String fp = runtime.fingerprint();
         index.read(l -> {
             for (ConsumerRecord<String, byte[]> r : records) {
+                byte[] mine = published.remove(r.key());
                 if (r.value() == null) {
                     upserts.remove(r.key());
                     deletes.add(r.key());
                     continue;
                 }
+                if (java.util.Arrays.equals(mine, r.value())) continue; // our own, just written
                 Codec.Output o;
                 try {
                     o = Codec.output(r.value());
@@ -222,16 +249,21 @@ final class AssignStage extends Stage {
                     continue;
                 }
                 if (!fp.equals(o.model())) continue; // an ID of another model means nothing here
-                if (o.sid().equals(published.remove(o.id())) || recent.has(o.id(), o.sid())) continue; // our own, just written
+                if (recent.has(o.id(), o.sid())) continue; // our own, written again since
                 SemanticId have = l.item(o.id()).map(SidEntry::sid).orElse(null);
                 if (o.sid().equals(have) && !upserts.containsKey(o.id()) && !deletes.contains(o.id())) continue; // already applied
                 deletes.remove(o.id());
                 upserts.put(o.id(), new SidEntry(o.id(), o.sid(), o.payload()));
+                resolver.invalidate(o.sid().codes()); // another instance's write: the tuples' tokens are read again
+                if (have != null) resolver.invalidate(have.codes());
             }
             return null;
         });
         if (deletes.isEmpty() && upserts.isEmpty()) return;
-        if (!deletes.isEmpty()) index.delete(deletes);
+        if (!deletes.isEmpty()) {
+            index.delete(deletes);
+            resolver.forget(); // the deleted items' tokens are free: read every tuple again
+        }
         if (!upserts.isEmpty()) {
             index.upsertReplacing(new ArrayList<>(upserts.values())); // refreshes the view first: recent writes are in it
             metrics.materialized.increment(upserts.size());
@@ -294,6 +326,7 @@ final class AssignStage extends Stage {
         pending.clear();
         recent.clear();
         published.clear();
+        resolver.forget();
         partitions = 0;
     }
 }

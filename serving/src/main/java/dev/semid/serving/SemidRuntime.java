@@ -22,6 +22,7 @@ public final class SemidRuntime implements AutoCloseable {
 
     SemidRuntime(ServiceSettings settings) {
         this.model = ModelArtifact.load(settings.model());
+        Devices.cpuThreads(settings.inferenceThreads());
         this.tokenizer = new DjlTokenizer(model, Devices.resolve("auto"));
         this.indexModel = IndexModel.of(tokenizer);
         this.index = SidIndexWriter.open(settings.index(), indexModel, false);

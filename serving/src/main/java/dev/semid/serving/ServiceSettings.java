@@ -25,11 +25,17 @@ import java.nio.file.Path;
  * @param retokenize        give items that already have an ID a new one (else they keep theirs)
  * @param authToken         bearer token required by write endpoints; null = no auth
  * @param recentWindow      items in the per-level utilisation gauges
+ * @param tokenCacheTuples  code tuples whose dedup tokens the assigner keeps in memory between
+ *                          batches (least recently used dropped; ~150 bytes each)
+ * @param tokenizeThreads   consumers of the input topic in this instance, each decoding and encoding
+ *                          its own partitions' items (encoding is the largest per-item cost)
+ * @param inferenceThreads  PyTorch intra-op threads for encoding on CPU (0 = one per core); the
+ *                          service shares its cores with Kafka and Lucene, where one is fastest
  */
 public record ServiceSettings(Path model, Path index, String bootstrapServers, String inputTopic, String outputTopic,
                               String claimsTopic, String deadLetterTopic, String group, int partitions, short replication,
                               int batchSize, int lingerMs, int maxItemBytes, long commitIntervalMs, long refreshIntervalMs, boolean retokenize,
-                              String authToken, int recentWindow) {
+                              String authToken, int recentWindow, int tokenCacheTuples, int tokenizeThreads, int inferenceThreads) {
     public ServiceSettings {
         require(model != null, "semid.model (the model directory) is required");
         require(index != null, "semid.index (the index directory) is required");
@@ -46,6 +52,9 @@ public record ServiceSettings(Path model, Path index, String bootstrapServers, S
         require(commitIntervalMs >= 0, "semid.commit-interval-ms must be >= 0, got " + commitIntervalMs);
         require(refreshIntervalMs >= 0, "semid.refresh-interval-ms must be >= 0, got " + refreshIntervalMs);
         require(recentWindow >= 1, "semid.recent-window must be >= 1, got " + recentWindow);
+        require(tokenizeThreads >= 1 && tokenizeThreads <= 64, "semid.tokenize-threads must be 1..64, got " + tokenizeThreads);
+        require(inferenceThreads >= 0, "semid.inference-threads must be >= 0, got " + inferenceThreads);
+        require(tokenCacheTuples >= 0, "semid.token-cache-tuples must be >= 0, got " + tokenCacheTuples);
         if (authToken != null && authToken.isBlank()) authToken = null;
     }
 

@@ -144,13 +144,16 @@ abstract class Stage {
         if (group != null) {
             c.put(ConsumerConfig.GROUP_ID_CONFIG, group);
             // static membership: a restarted instance takes its partitions back at once
-            c.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, group + "-" + instanceId());
+            c.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, group + "-" + instanceId() + "-" + name);
             c.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
             c.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1_000);
         }
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.batchSize());
+        // a fetch returns at 64 KB or after linger-ms, not at the first record: at a high rate that is
+        // a few fetches per linger instead of one per broker round trip, the broker's main cost
+        c.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024);
         c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, settings.lingerMs());
         return c;
     }

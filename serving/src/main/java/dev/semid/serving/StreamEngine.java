@@ -7,9 +7,10 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
 /**
- * The stream: two threads, each with its own Kafka clients.
+ * The stream: its threads, each with its own Kafka clients.
  * <ol>
- *   <li>{@link TokenizeStage}: items → claims keyed by code tuple (bad items → dead letters);</li>
+ *   <li>{@link TokenizeStage} × {@code semid.tokenize-threads}: items → claims by code tuple (bad
+ *       items → dead letters); the threads share the input partitions as members of one group;</li>
  *   <li>{@link AssignStage}: claims → unique IDs (one owner per tuple) → index + compacted output
  *       topic; and the output topic → the index, so every instance's index is whole.</li>
  * </ol>
@@ -20,11 +21,11 @@ import jakarta.inject.Singleton;
 public final class StreamEngine {
     public enum State { STARTING, CATCHING_UP, RUNNING, RESTARTING, STOPPED }
 
-    private final TokenizeStage tokenize;
+    private final java.util.List<TokenizeStage> tokenize = new java.util.ArrayList<>();
     private final AssignStage assign;
 
     StreamEngine(ServiceSettings settings, SemidRuntime runtime, StreamMetrics metrics) {
-        this.tokenize = new TokenizeStage(settings, runtime, metrics);
+        for (int i = 0; i < settings.tokenizeThreads(); i++) tokenize.add(new TokenizeStage(settings, runtime, metrics, i));
         this.assign = new AssignStage(settings, runtime, metrics);
     }
 
@@ -36,35 +37,40 @@ public final class StreamEngine {
 
     public void start() {
         assign.start();
-        tokenize.start();
+        tokenize.forEach(Stage::start);
     }
 
     /** Tokenizing stops first, so that the assigner's final commit covers what is in flight. */
     @PreDestroy
     public void stop() {
-        tokenize.stop();
+        tokenize.forEach(Stage::stop);
         assign.stop();
     }
 
     /** The less advanced of the two stages. */
     public State state() {
-        State a = assign.state.get(), t = tokenize.state.get();
-        return a.ordinal() == State.RUNNING.ordinal() ? t : a;
+        State least = assign.state.get();
+        for (TokenizeStage t : tokenize) if (least == State.RUNNING) least = t.state.get();
+        return least;
     }
 
     public String lastError() {
         String a = assign.lastError.get();
-        return a != null ? a : tokenize.lastError.get();
+        if (a != null) return a;
+        for (TokenizeStage t : tokenize) if (t.lastError.get() != null) return t.lastError.get();
+        return null;
     }
 
     /** Seconds since the slower stage last went round its loop. */
     public double secondsSinceLastLoop() {
-        return (System.nanoTime() - Math.min(assign.lastLoopNanos, tokenize.lastLoopNanos)) / 1e9;
+        long oldest = assign.lastLoopNanos;
+        for (TokenizeStage t : tokenize) oldest = Math.min(oldest, t.lastLoopNanos);
+        return (System.nanoTime() - oldest) / 1e9;
     }
 
     /** Claims partitions this instance owns now: the code tuples it hands tokens out for. */
     public int claimPartitions() { return assign.partitions(); }
 
     /** Input partitions this instance consumes now. */
-    public int itemPartitions() { return tokenize.partitions(); }
+    public int itemPartitions() { return tokenize.stream().mapToInt(TokenizeStage::partitions).sum(); }
 }

@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The service's Prometheus meters: items tokenized, assigned (new IDs) and reused (redelivered or
@@ -19,9 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
 @Singleton
 public final class StreamMetrics {
     final Counter tokenized, assigned, reused, deadLetters, materialized;
-    final Timer latency, commit, refresh;
+    final Timer latency, commit, refresh, tokenizeBatch, encodeBatch, assignBatch, claimAge;
     final DistributionSummary batchSize;
-    final AtomicLong lag = new AtomicLong();
+    /** Input records not yet consumed, per tokenize thread. */
+    final java.util.Map<String, Long> lag = new java.util.concurrent.ConcurrentHashMap<>();
     final RecentCodeUsage recent;
 
     StreamMetrics(MeterRegistry registry, SemidRuntime runtime, ServiceSettings settings) {
@@ -34,9 +34,15 @@ public final class StreamMetrics {
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
                 .register(registry);
         commit = Timer.builder("semid.commit").description("Flush, index commit and offset commits").register(registry);
+        tokenizeBatch = Timer.builder("semid.stage.tokenize").description("One poll of input: decode, encode, send the claims").register(registry);
+        encodeBatch = Timer.builder("semid.stage.encode").description("One poll's items through the Tokenizer").register(registry);
+        assignBatch = Timer.builder("semid.stage.assign").description("One poll of claims: resolve, index, publish the IDs").register(registry);
+        claimAge = Timer.builder("semid.claim.age").description("Input record timestamp → its claim is being assigned")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry);
         refresh = Timer.builder("semid.refresh").description("Index view refreshes between commits").register(registry);
         batchSize = DistributionSummary.builder("semid.batch.size").description("Input records per poll").register(registry);
-        Gauge.builder("semid.consumer.lag", lag, AtomicLong::get).description("Input records not yet consumed").register(registry);
+        Gauge.builder("semid.consumer.lag", lag, m -> m.values().stream().mapToLong(Long::longValue).sum()).description("Input records not yet consumed").register(registry);
         Gauge.builder("semid.index.items", runtime, r -> r.index().read(l -> l.size())).description("Items in the index").register(registry);
         recent = new RecentCodeUsage(runtime.indexModel().levels(), runtime.indexModel().codebookSize(), settings.recentWindow());
         for (int l = 0; l < runtime.indexModel().levels(); l++) {
@@ -46,13 +52,17 @@ public final class StreamMetrics {
         }
     }
 
-    public long lag() { return lag.get(); }
+    public long lag() { return lag.values().stream().mapToLong(Long::longValue).sum(); }
 
-    /** One line for benchmarks: commit and refresh counts and times. */
+    /** One line for benchmarks: where the time goes, per stage. */
     public String timings() {
-        return String.format(java.util.Locale.ROOT, "commits %d (mean %.1f ms, max %.1f ms), refreshes %d (mean %.1f ms, max %.1f ms), mean batch %.0f",
-                commit.count(), commit.mean(java.util.concurrent.TimeUnit.MILLISECONDS), commit.max(java.util.concurrent.TimeUnit.MILLISECONDS),
-                refresh.count(), refresh.mean(java.util.concurrent.TimeUnit.MILLISECONDS), refresh.max(java.util.concurrent.TimeUnit.MILLISECONDS),
-                batchSize.mean());
+        return String.format(java.util.Locale.ROOT, "%s; %s; %s; %s; %s; %s; claim age %s; mean input batch %.0f", timing("commits", commit),
+                timing("refreshes", refresh), timing("tokenize polls", tokenizeBatch), timing("of which encoding", encodeBatch), timing("assign polls", assignBatch),
+                timing("latency", latency), timing("", claimAge).trim(), batchSize.mean());
+    }
+
+    private static String timing(String name, Timer t) {
+        var ms = java.util.concurrent.TimeUnit.MILLISECONDS;
+        return String.format(java.util.Locale.ROOT, "%s %d (mean %.1f ms, max %.1f ms)", name, t.count(), t.mean(ms), t.max(ms));
     }
 }

@@ -18,6 +18,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,11 +33,15 @@ import java.util.Map;
 /**
  * Items → claims (group {@code <group>-tokenize}): decode, send bad messages to the dead-letter
  * topic with the reason and source offset in headers, encode the rest in one batch with the
- * {@code Tokenizer}, send each item's claim keyed by its code tuple. The input offsets are
- * committed after a flush has every claim and dead letter acknowledged.
+ * {@code Tokenizer}, and send the claims grouped by claims partition, one record per partition
+ * and poll (split below {@link #MAX_CLAIMS_BYTES}); a claim's partition is its code tuple's,
+ * {@code murmur2("12-201-7") mod partitions}, as for a record keyed by the tuple. The input
+ * offsets are committed after a flush has every claim and dead letter acknowledged.
  */
 final class TokenizeStage extends Stage {
     private static final Logger LOG = LoggerFactory.getLogger(TokenizeStage.class);
+    /** A claims record is cut here, well below Kafka's default 1 MB request and message limits. */
+    static final int MAX_CLAIMS_BYTES = 256 * 1024;
 
     private final SemidRuntime runtime;
     private final StreamMetrics metrics;
@@ -46,8 +51,8 @@ final class TokenizeStage extends Stage {
     private volatile int partitions;
     private long lastCommitNanos, lastLagNanos;
 
-    TokenizeStage(ServiceSettings settings, SemidRuntime runtime, StreamMetrics metrics) {
-        super(settings, "tokenize");
+    TokenizeStage(ServiceSettings settings, SemidRuntime runtime, StreamMetrics metrics, int thread) {
+        super(settings, "tokenize-" + thread);
         this.runtime = runtime;
         this.metrics = metrics;
         this.decoder = new ItemDecoder(runtime.model().inputDim(), settings.maxItemBytes());
@@ -73,10 +78,14 @@ final class TokenizeStage extends Stage {
 
     @Override void turn() {
         ConsumerRecords<String, byte[]> in = items.poll(Duration.ofMillis(Math.max(1, settings.lingerMs())));
-        if (!in.isEmpty()) tokenize(in);
+        if (!in.isEmpty()) {
+            long t0 = System.nanoTime();
+            tokenize(in);
+            metrics.tokenizeBatch.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
         if (!pending.isEmpty() && due(lastCommitNanos, settings.commitIntervalMs())) commit();
         if (due(lastLagNanos, 1000)) {
-            metrics.lag.set(lag());
+            metrics.lag.put(name, lag());
             lastLagNanos = System.nanoTime();
         }
     }
@@ -98,14 +107,37 @@ final class TokenizeStage extends Stage {
         int d = runtime.model().inputDim();
         Matrix x = Matrix.zeros(good.size(), d);
         for (int i = 0; i < good.size(); i++) System.arraycopy(good.get(i).embedding(), 0, x.data(), i * d, d);
+        long t0 = System.nanoTime();
         int[][] codes = runtime.tokenizer().codes(x);
+        metrics.encodeBatch.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
+        int partitions = producer.partitionsFor(settings.claimsTopic()).size();
+        List<List<Claim>> byPartition = new ArrayList<>(partitions);
+        int[] bytes = new int[partitions];
+        for (int p = 0; p < partitions; p++) byPartition.add(new ArrayList<>());
         for (int i = 0; i < good.size(); i++) {
             Item it = good.get(i);
             Claim c = new Claim(it.id(), codes[i], it.payload(), it.retokenize(), timestamps.get(i));
-            producer.send(new ProducerRecord<>(settings.claimsTopic(), tuple(codes[i]), Codec.claim(c)), this::checkSend);
+            int p = partitionOf(codes[i], partitions);
+            if (bytes[p] + Codec.claimBytes(c) > MAX_CLAIMS_BYTES && !byPartition.get(p).isEmpty()) {
+                sendClaims(p, byPartition.get(p));
+                byPartition.set(p, new ArrayList<>());
+                bytes[p] = 0;
+            }
+            byPartition.get(p).add(c);
+            bytes[p] += Codec.claimBytes(c);
             metrics.recent.add(codes[i]);
         }
+        for (int p = 0; p < partitions; p++) if (!byPartition.get(p).isEmpty()) sendClaims(p, byPartition.get(p));
         metrics.tokenized.increment(good.size());
+    }
+
+    private void sendClaims(int partition, List<Claim> claims) {
+        producer.send(new ProducerRecord<>(settings.claimsTopic(), partition, null, Codec.claims(claims)), this::checkSend);
+    }
+
+    /** The claims partition of a code tuple: Kafka's partition for the key "12-201-7". */
+    static int partitionOf(int[] codes, int partitions) {
+        return Utils.toPositive(Utils.murmur2(tuple(codes).getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     private void deadLetter(ConsumerRecord<String, byte[]> r, String reason) {

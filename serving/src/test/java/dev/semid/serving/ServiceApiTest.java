@@ -169,14 +169,18 @@ class ServiceApiTest {
         ByteBuffer ok = ByteBuffer.allocate(4 * 32).order(ByteOrder.LITTLE_ENDIAN);
         for (float f : items.row(11)) ok.putFloat(f);
         producer.send(new ProducerRecord<>("api-items", null, "bin-good", ok.array(), h)).get();
+        producer.send(new ProducerRecord<>("api-items", null, "x".repeat(ItemDecoder.MAX_ID_CHARS + 1), ok.array(), h)).get(); // ids are index terms
+        producer.send(new ProducerRecord<>("api-items", null, "nul\0id", ok.array(), h)).get();
         send(producer, "api-items", "after-bad", itemJson("after-bad", items.row(12), null));
 
-        List<ConsumerRecord<String, byte[]>> dlq = readUntil(kafka.bootstrapServers(), "api-dlq", Duration.ofSeconds(30), all -> all.size() >= 8);
-        assertEquals(8, dlq.size());
+        List<ConsumerRecord<String, byte[]>> dlq = readUntil(kafka.bootstrapServers(), "api-dlq", Duration.ofSeconds(30), all -> all.size() >= 10);
+        assertEquals(10, dlq.size());
         List<String> reasons = dlq.stream().map(r -> new String(r.headers().lastHeader("semid.error").value(), StandardCharsets.UTF_8)).toList();
         for (String expected : bad.keySet())
             assertTrue(reasons.stream().anyMatch(r -> r.contains(expected)), expected + " in " + reasons);
         assertTrue(reasons.stream().anyMatch(r -> r.contains("binary embedding has 12 bytes")), reasons.toString());
+        assertTrue(reasons.stream().anyMatch(r -> r.contains("id of 1025 characters; at most 1024")), reasons.toString());
+        assertTrue(reasons.stream().anyMatch(r -> r.contains("id contains a NUL character")), reasons.toString());
         for (var r : dlq) {
             assertEquals("api-items", new String(r.headers().lastHeader("semid.source.topic").value(), StandardCharsets.UTF_8));
             assertNotNull(r.headers().lastHeader("semid.source.offset"));

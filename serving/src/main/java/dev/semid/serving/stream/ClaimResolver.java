@@ -6,10 +6,10 @@ import dev.semid.tokenizer.sid.SemanticIdAssigner;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Turns claims into semantic IDs, against what the index already holds. Called only by the
@@ -18,56 +18,65 @@ import java.util.Set;
  *   <li>an item that has an ID keeps it (re-delivery is idempotent), unless re-tokenizing is asked
  *       for and its codes changed;</li>
  *   <li>otherwise it gets the smallest dedup token that no other item holds in the index or in
- *       this batch ({@link SemanticIdAssigner#assignOne}); a tuple's tokens are read once per batch.</li>
+ *       this batch ({@link SemanticIdAssigner#assignOne}); a tuple's tokens are read from the index
+ *       once and then kept up to date here ({@link TupleTokens}).</li>
  * </ul>
+ * If the IDs it hands out are not written after all (the write failed), {@link #forget} must be
+ * called: the kept tokens would otherwise count them as held.
  */
 public final class ClaimResolver {
     /**
-     * A claim's outcome; {@code changed} = the index must be updated (new item or new ID);
-     * {@code error} (sid null) = no ID can be given, e.g. the tuple's dedup tokens are exhausted.
+     * A claim's outcome; {@code changed} = the index must be updated (new item, {@code previous}
+     * null, or an item moved from {@code previous}); {@code error} (sid null) = no ID can be
+     * given, e.g. the tuple's dedup tokens are exhausted.
      */
-    public record Resolved(Claim claim, SemanticId sid, boolean changed, String error) {
-        Resolved(Claim claim, SemanticId sid, boolean changed) { this(claim, sid, changed, null); }
+    public record Resolved(Claim claim, SemanticId sid, boolean changed, SemanticId previous, String error) {
+        static Resolved kept(Claim claim, SemanticId sid) { return new Resolved(claim, sid, false, null, null); }
     }
 
     private final SemanticIdAssigner assigner;
     private final boolean retokenizeAll;
+    private final TupleTokens tuples;
 
-    public ClaimResolver(SemanticIdAssigner assigner, boolean retokenizeAll) {
+    public ClaimResolver(SemanticIdAssigner assigner, boolean retokenizeAll, TupleTokens tuples) {
         this.assigner = assigner;
         this.retokenizeAll = retokenizeAll;
+        this.tuples = tuples;
     }
 
     /** Outcomes in claim order; an item claimed twice in a batch gets one ID, decided by its first claim. */
     public List<Resolved> resolve(List<Claim> claims, AssignedIds index) {
         List<Resolved> out = new ArrayList<>(claims.size());
         Map<String, SemanticId> decided = new HashMap<>();
-        Map<String, java.util.BitSet> tokens = new HashMap<>();
+        Map<Object, BitSet> batch = new HashMap<>(); // this batch's tuples, whatever the cache drops meanwhile
         for (Claim c : claims) {
             SemanticId mine = decided.get(c.id());
-            boolean known = mine != null;
-            if (!known) mine = index.idOf(c.id());
+            if (mine == null) mine = index.idOf(c.id());
             boolean retokenize = retokenizeAll || c.retokenize();
             if (mine != null && (!retokenize || Arrays.equals(mine.codes(), c.codes()))) {
-                out.add(new Resolved(c, mine, false));
+                out.add(Resolved.kept(c, mine));
                 decided.put(c.id(), mine);
                 continue;
             }
-            // the tuple's tokens, read once per batch and kept up to date here
-            java.util.BitSet taken = tokens.computeIfAbsent(java.util.Arrays.toString(c.codes()), k -> index.tokens(c.codes()));
+            BitSet taken = batch.computeIfAbsent(TupleTokens.key(c.codes()), k -> tuples.of(c.codes(), () -> index.tokens(c.codes())));
             SemanticId fresh;
             try {
                 fresh = assigner.assignOne(c.id(), c.codes(), s -> taken.get(s.dedup()));
             } catch (DedupOverflowException e) {
-                out.add(new Resolved(c, null, false, e.getMessage()));
+                out.add(new Resolved(c, null, false, null, e.getMessage()));
                 continue;
             }
             taken.set(fresh.dedup());
+            if (mine != null) tuples.release(mine); // the item moved: its old token is free again
             decided.put(c.id(), fresh);
-            out.add(new Resolved(c, fresh, true));
+            out.add(new Resolved(c, fresh, true, mine, null));
         }
         return out;
     }
 
+    /** The IDs handed out since the index was last written were not written: read tuples from the index again. */
+    public void forget() { tuples.clear(); }
 
+    /** Another writer changed what is held under these codes. */
+    public void invalidate(int[] codes) { tuples.invalidate(codes); }
 }

@@ -6,76 +6,129 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.semid.tokenizer.sid.SemanticId;
 
+import dev.semid.tokenizer.io.JsonText;
+
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * The JSON of the claims topic and of the output topic:
+ * The records the service writes:
  * <pre>
- *   claim  (key = code tuple "12-201-7"): {"id":"17","codes":[12,201,7],"ts":1732…,"retokenize":false,"payload":{…}}
- *   output (key = item id):               {"id":"17","sid":"12-201-7-0","codes":[12,201,7,0],"model":"3f2a…","payload":{…}}
+ *   claims (internal, one record per claims partition and poll, binary, see {@link #claims(List)}):
+ *          version 1, count, then per claim: id, codes, source timestamp, flags, payload
+ *   output (key = item id): {"id":"17","sid":"12-201-7-0","codes":[12,201,7,0],"model":"3f2a…","payload":{…}}
  * </pre>
- * A null output value (tombstone) deletes the item.
+ * A null output value (tombstone) deletes the item. A claim that gets no ID goes to the
+ * dead-letter topic as JSON ({@link #claimJson}), for people to read.
  */
 public final class Codec {
     private static final JsonFactory JSON = ItemDecoder.json();
+    private static final byte CLAIMS_VERSION = 1;
+    private static final int RETOKENIZE = 1, HAS_PAYLOAD = 2;
 
     /** One published ID as read back from the output topic. */
     public record Output(String id, SemanticId sid, String model, String payload) {}
 
     private Codec() {}
 
-    public static byte[] claim(Claim c) {
-        return write(g -> {
-            g.writeStringField("id", c.id());
-            g.writeArrayFieldStart("codes");
-            for (int k : c.codes()) g.writeNumber(k);
-            g.writeEndArray();
-            g.writeNumberField("ts", c.sourceTimestamp());
-            g.writeBooleanField("retokenize", c.retokenize());
-            if (c.payload() != null) {
-                g.writeFieldName("payload");
-                g.writeRawValue(c.payload());
+    /**
+     * Claims in one record: {@code byte version, int count}, then per claim {@code UTF id,
+     * byte levels, int codes[levels], long sourceTimestamp, byte flags (1 retokenize, 2 payload),
+     * [int length, UTF-8 payload]}, big-endian. Binary because the claims hop is internal and
+     * runs once per item: a JSON object per claim cost more than the assignment itself.
+     */
+    public static byte[] claims(List<Claim> claims) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 + 48 * claims.size());
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(CLAIMS_VERSION);
+            out.writeInt(claims.size());
+            for (Claim c : claims) {
+                out.writeUTF(c.id());
+                out.writeByte(c.codes().length);
+                for (int k : c.codes()) out.writeInt(k);
+                out.writeLong(c.sourceTimestamp());
+                out.writeByte((c.retokenize() ? RETOKENIZE : 0) | (c.payload() != null ? HAS_PAYLOAD : 0));
+                if (c.payload() != null) {
+                    byte[] p = c.payload().getBytes(StandardCharsets.UTF_8);
+                    out.writeInt(p.length);
+                    out.write(p);
+                }
             }
-        });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
-    public static Claim claim(byte[] value) {
-        String[] id = {null}, payload = {null};
-        List<Integer> codes = new ArrayList<>();
-        long[] ts = {0};
-        boolean[] retok = {false};
-        read(value, (field, p) -> {
-            switch (field) {
-                case "id" -> id[0] = p.getText();
-                case "codes" -> { while (p.nextToken() != JsonToken.END_ARRAY) codes.add(p.getIntValue()); }
-                case "ts" -> ts[0] = p.getLongValue();
-                case "retokenize" -> retok[0] = p.getBooleanValue();
-                case "payload" -> payload[0] = copy(p);
-                default -> p.skipChildren();
-            }
-        });
-        if (id[0] == null || codes.isEmpty()) throw new IllegalArgumentException("claim without id or codes");
-        return new Claim(id[0], codes.stream().mapToInt(Integer::intValue).toArray(), payload[0], retok[0], ts[0]);
+    /** Bytes a claim adds to a {@link #claims(List)} record, about: for splitting records below Kafka's size limit. */
+    public static int claimBytes(Claim c) {
+        return 14 + 3 * c.id().length() + 4 * c.codes().length + (c.payload() == null ? 0 : 4 + 3 * c.payload().length());
     }
 
+    public static List<Claim> claims(byte[] value) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(value))) {
+            int version = in.readUnsignedByte();
+            if (version != CLAIMS_VERSION) throw new IllegalArgumentException("claims record of unknown version " + version);
+            int n = in.readInt();
+            if (n < 0 || n > value.length) throw new IllegalArgumentException("claims record with a count of " + n);
+            List<Claim> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                String id = in.readUTF();
+                int[] codes = new int[in.readUnsignedByte()];
+                for (int l = 0; l < codes.length; l++) codes[l] = in.readInt();
+                long ts = in.readLong();
+                int flags = in.readUnsignedByte();
+                String payload = null;
+                if ((flags & HAS_PAYLOAD) != 0) {
+                    int len = in.readInt();
+                    if (len < 0 || len > value.length) throw new IllegalArgumentException("claim payload of " + len + " bytes");
+                    byte[] text = new byte[len];
+                    in.readFully(text);
+                    payload = new String(text, StandardCharsets.UTF_8);
+                }
+                out.add(new Claim(id, codes, payload, (flags & RETOKENIZE) != 0, ts));
+            }
+            if (in.available() > 0) throw new IllegalArgumentException(in.available() + " bytes after the last claim");
+            return out;
+        } catch (EOFException e) {
+            throw new IllegalArgumentException("truncated claims record", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A claim as JSON, for the dead-letter topic: {"id","codes","ts","retokenize","payload"}. */
+    public static byte[] claimJson(Claim c) {
+        StringBuilder b = new StringBuilder(64);
+        b.append("{\"id\":");
+        JsonText.appendString(b, c.id());
+        b.append(",\"codes\":").append(Arrays.toString(c.codes()).replace(" ", ""));
+        b.append(",\"ts\":").append(c.sourceTimestamp()).append(",\"retokenize\":").append(c.retokenize());
+        if (c.payload() != null) b.append(",\"payload\":").append(c.payload());
+        return b.append('}').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** An output record, written by hand: it is written once per item, and a JSON generator per record costs more than the text. */
     public static byte[] output(String id, SemanticId sid, String model, String payload) {
-        return write(g -> {
-            g.writeStringField("id", id);
-            g.writeStringField("sid", sid.toString());
-            g.writeArrayFieldStart("codes");
-            for (int k : sid.withDedup()) g.writeNumber(k);
-            g.writeEndArray();
-            g.writeStringField("model", model);
-            if (payload != null) {
-                g.writeFieldName("payload");
-                g.writeRawValue(payload);
-            }
-        });
+        StringBuilder b = new StringBuilder(80 + id.length() + (payload == null ? 0 : payload.length()));
+        b.append("{\"id\":");
+        JsonText.appendString(b, id);
+        b.append(",\"sid\":\"").append(sid).append("\",\"codes\":[");
+        for (int l = 0; l < sid.levels(); l++) b.append(sid.code(l)).append(',');
+        b.append(sid.dedup()).append("],\"model\":");
+        JsonText.appendString(b, model);
+        if (payload != null) b.append(",\"payload\":").append(payload);
+        return b.append('}').toString().getBytes(StandardCharsets.UTF_8);
     }
 
     public static Output output(byte[] value) {
@@ -93,21 +146,7 @@ public final class Codec {
         return new Output(id[0], SemanticId.parse(sid[0]), model[0], payload[0]);
     }
 
-    private interface Body { void write(JsonGenerator g) throws IOException; }
-
     private interface Field { void read(String name, JsonParser p) throws IOException; }
-
-    private static byte[] write(Body body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.writeStartObject();
-            body.write(g);
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
 
     private static void read(byte[] value, Field field) {
         try (JsonParser p = JSON.createParser(value)) {

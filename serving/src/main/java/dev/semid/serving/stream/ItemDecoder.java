@@ -30,10 +30,12 @@ import java.util.Map;
  *       as D little-endian float32 values (4·D bytes), the key is the id; no payload.</li>
  * </ul>
  * Rejected, with the reason: empty or oversized values, invalid JSON, a missing or mismatched id,
+ * an id with a NUL character or of more than {@value #MAX_ID_CHARS} characters,
  * a missing embedding, a wrong dimension, NaN, Infinity or non-numbers.
  */
 public final class ItemDecoder {
     public static final String BINARY_CONTENT_TYPE = "application/x-semid-f32le";
+    public static final int MAX_ID_CHARS = 1024;
     private static final ObjectMapper TREE = new ObjectMapper();
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS) // so that NaN is named as such, not as broken JSON
@@ -63,6 +65,7 @@ public final class ItemDecoder {
 
     private Item binary(String key, byte[] value) {
         if (key == null || key.isEmpty()) throw new BadItemException("missing id: a binary item needs the id as its record key");
+        checkId(key);
         if (value.length != 4 * dimension)
             throw new BadItemException("binary embedding has " + value.length + " bytes, the model expects " + dimension + " float32 = " + 4 * dimension);
         float[] v = new float[dimension];
@@ -147,8 +150,7 @@ public final class ItemDecoder {
         if (id != null && key != null && !key.isEmpty() && !id.equals(key))
             throw new BadItemException("record key '" + key + "' and field id '" + id + "' differ");
         if (id == null) id = key;
-        if (id.isEmpty()) throw new BadItemException("empty id");
-        if (id.indexOf('\0') >= 0) throw new BadItemException("id contains a NUL character");
+        checkId(id);
         if (embedding == null) throw new BadItemException("item '" + id + "': missing field 'embedding'");
         return new Item(id, embedding, payload == null ? null : payload.toString(), retokenize);
     }
@@ -172,6 +174,13 @@ public final class ItemDecoder {
         }
         if (n != dimension) throw new BadItemException("embedding has " + n + " values, the model expects " + dimension);
         return v;
+    }
+
+    /** Ids are index terms and travel in claims: no NUL (the index's separator), at most {@link #MAX_ID_CHARS}. */
+    private static void checkId(String id) {
+        if (id.isEmpty()) throw new BadItemException("empty id");
+        if (id.length() > MAX_ID_CHARS) throw new BadItemException("id of " + id.length() + " characters; at most " + MAX_ID_CHARS);
+        if (id.indexOf('\0') >= 0) throw new BadItemException("id contains a NUL character");
     }
 
     private static void checkFinite(float f, int i) {

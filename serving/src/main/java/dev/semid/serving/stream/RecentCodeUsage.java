@@ -2,7 +2,7 @@ package dev.semid.serving.stream;
 
 /**
  * Per-level utilisation of the codes of the last {@code window} items: distinct codes used / K.
- * Written by the stream thread, read by metric gauges (a slightly stale read is fine there).
+ * Written by the tokenize threads, read by metric gauges (a slightly stale read is fine there).
  */
 public final class RecentCodeUsage {
     private final int[][] ring;

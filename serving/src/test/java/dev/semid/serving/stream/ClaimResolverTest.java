@@ -22,12 +22,52 @@ class ClaimResolverTest {
 
     static SemanticId sid(String text) { return SemanticId.parse(text); }
 
+    static ClaimResolver resolver(boolean retokenizeAll, int cachedTuples) {
+        return new ClaimResolver(new SemanticIdAssigner(), retokenizeAll, new TupleTokens(cachedTuples));
+    }
+
+    static List<String> sids(List<ClaimResolver.Resolved> out) { return out.stream().map(x -> String.valueOf(x.sid())).toList(); }
+
+    @Test void keptTokensFollowItsOwnAssignmentsAndMovesUntilInvalidated() {
+        try (SidIndexWriter w = SidIndexWriter.open(tmp.resolve("k"), new IndexModel("fp", 3, 16), false)) {
+            w.upsert(List.of(new SidEntry("a", sid("1-2-3-0")), new SidEntry("b", sid("5-5-5-0"))));
+            w.refresh();
+            RecentAssignments nothing = new RecentAssignments(); // neither the index nor the overlay learns of the hand-outs below
+            ClaimResolver r = resolver(false, 16);
+            assertEquals(List.of("1-2-3-1"), sids(w.read(l -> r.resolve(List.of(claim("c", 1, 2, 3)), nothing.over(l)))));
+            assertEquals(List.of("1-2-3-2"), sids(w.read(l -> r.resolve(List.of(claim("d", 1, 2, 3)), nothing.over(l)))),
+                    "token 1 is held by c: the kept tokens know it although the index does not");
+            r.invalidate(new int[] {1, 2, 3});
+            assertEquals(List.of("1-2-3-1"), sids(w.read(l -> r.resolve(List.of(claim("e", 1, 2, 3)), nothing.over(l)))),
+                    "invalidated: read from the index again");
+
+            ClaimResolver moving = resolver(true, 16);
+            assertEquals(List.of("5-5-5-1"), sids(w.read(l -> moving.resolve(List.of(claim("x", 5, 5, 5)), nothing.over(l)))));
+            List<ClaimResolver.Resolved> moved = w.read(l -> moving.resolve(List.of(claim("b", 7, 7, 7)), nothing.over(l)));
+            assertEquals(sid("5-5-5-0"), moved.getFirst().previous());
+            assertEquals(List.of("5-5-5-0"), sids(w.read(l -> moving.resolve(List.of(claim("y", 5, 5, 5)), nothing.over(l)))),
+                    "b moved away: its old token is free again");
+            moving.forget();
+            assertEquals(List.of("5-5-5-1"), sids(w.read(l -> moving.resolve(List.of(claim("z", 5, 5, 5)), nothing.over(l)))),
+                    "forgotten: the index says b holds 5-5-5-0");
+        }
+    }
+
+    @Test void aTupleDroppedFromTheCacheMidBatchStillCountsThatBatchsTokens() {
+        try (SidIndexWriter w = SidIndexWriter.open(tmp.resolve("e"), new IndexModel("fp", 3, 16), false)) {
+            ClaimResolver r = resolver(false, 1); // room for one tuple: 2-2-2 pushes 1-1-1 out
+            List<ClaimResolver.Resolved> out = w.read(l -> r.resolve(List.of(claim("a", 1, 1, 1), claim("b", 2, 2, 2), claim("c", 1, 1, 1)),
+                    new RecentAssignments().over(l)));
+            assertEquals(List.of("1-1-1-0", "2-2-2-0", "1-1-1-1"), sids(out));
+        }
+    }
+
     @Test void keepsKnownIdsFillsTheSmallestFreeTokenAndSeesRecentWrites() {
         try (SidIndexWriter w = SidIndexWriter.open(tmp.resolve("i"), new IndexModel("fp", 3, 16), false)) {
             w.upsert(List.of(new SidEntry("a", sid("1-2-3-0")), new SidEntry("b", sid("1-2-3-2"))));
             w.refresh();
             RecentAssignments recent = new RecentAssignments();
-            ClaimResolver r = new ClaimResolver(new SemanticIdAssigner(), false);
+            ClaimResolver r = resolver(false, 0); // nothing kept between batches: every batch reads the index and the overlay
             List<ClaimResolver.Resolved> out = w.read(l -> r.resolve(List.of(claim("a", 1, 2, 3), claim("c", 1, 2, 3), claim("d", 1, 2, 3),
                     claim("c", 1, 2, 3), claim("e", 4, 4, 4)), recent.over(l)));
             assertEquals(List.of("1-2-3-0", "1-2-3-1", "1-2-3-3", "1-2-3-1", "4-4-4-0"), out.stream().map(x -> x.sid().toString()).toList());
@@ -43,7 +83,7 @@ class ClaimResolverTest {
         try (SidIndexWriter w = SidIndexWriter.open(tmp.resolve("r"), new IndexModel("fp", 3, 16), false)) {
             w.upsert(List.of(new SidEntry("a", sid("1-2-3-0")), new SidEntry("b", sid("5-5-5-0"))));
             w.refresh();
-            ClaimResolver all = new ClaimResolver(new SemanticIdAssigner(), true);
+            ClaimResolver all = resolver(true, 0);
             RecentAssignments recent = new RecentAssignments();
             List<ClaimResolver.Resolved> out = w.read(l -> all.resolve(List.of(claim("a", 1, 2, 3), claim("b", 1, 2, 3)), recent.over(l)));
             assertEquals("1-2-3-0", out.get(0).sid().toString());
@@ -52,7 +92,7 @@ class ClaimResolverTest {
             assertTrue(out.get(1).changed());
             // b's old ID is free again once the move is recorded
             recent.record("b", out.get(1).sid());
-            List<ClaimResolver.Resolved> back = w.read(l -> new ClaimResolver(new SemanticIdAssigner(), false)
+            List<ClaimResolver.Resolved> back = w.read(l -> resolver(false, 0)
                     .resolve(List.of(claim("z", 5, 5, 5)), recent.over(l)));
             assertEquals("5-5-5-0", back.getFirst().sid().toString());
         }
@@ -60,7 +100,7 @@ class ClaimResolverTest {
 
     @Test void aFullTupleIsAnErrorForThatClaimOnly() {
         try (SidIndexWriter w = SidIndexWriter.open(tmp.resolve("o"), new IndexModel("fp", 3, 16), false)) {
-            ClaimResolver r = new ClaimResolver(new SemanticIdAssigner(CollisionConfig.defaults().withMaxDedup(1)), false);
+            ClaimResolver r = new ClaimResolver(new SemanticIdAssigner(CollisionConfig.defaults().withMaxDedup(1)), false, new TupleTokens(16));
             RecentAssignments recent = new RecentAssignments();
             List<ClaimResolver.Resolved> out = w.read(l -> r.resolve(List.of(claim("x", 1, 1, 1), claim("y", 1, 1, 1),
                     claim("z", 1, 1, 1), claim("w", 2, 2, 2)), recent.over(l)));

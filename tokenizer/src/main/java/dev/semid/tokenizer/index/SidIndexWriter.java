@@ -135,11 +135,20 @@ public final class SidIndexWriter implements SidReadable, AutoCloseable {
      * (the stream's assigner, which alone hands out the tokens of its code tuples). Entries are
      * still checked against the model and against each other.
      */
-    public synchronized void upsertTrusted(List<SidEntry> batch) {
+    public synchronized void upsertTrusted(List<SidEntry> batch) { upsertTrusted(batch, Set.of()); }
+
+    /**
+     * {@link #upsertTrusted(List)}, where the caller also knows which items the index does not
+     * hold ({@code absent}): those are added without deleting by their id, which spares the
+     * delete's lookup in every segment at the next flush.
+     */
+    public synchronized void upsertTrusted(List<SidEntry> batch, Set<String> absent) {
         loadOnly = false;
         checkBatch(batch);
         try {
-            for (SidEntry e : batch) writer.updateDocument(SidIndexSchema.itemTerm(e.itemId()), SidIndexSchema.document(e));
+            for (SidEntry e : batch)
+                if (absent.contains(e.itemId())) writer.addDocument(SidIndexSchema.document(e));
+                else writer.updateDocument(SidIndexSchema.itemTerm(e.itemId()), SidIndexSchema.document(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -55,7 +55,7 @@ public final class SidWriter {
                 switch (format) {
                     case JSONL -> {
                         line.append("{\"id\":");
-                        appendJsonString(line, id);
+                        JsonText.appendString(line, id);
                         line.append(",\"codes\":[");
                         appendCodes(line, codes, ',');
                         line.append("],\"sid\":\"");
@@ -91,27 +91,6 @@ public final class SidWriter {
             if (j > 0) sb.append(sep);
             sb.append(codes[j]);
         }
-    }
-
-    static void appendJsonString(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                default -> {
-                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-                    else sb.append(c);
-                }
-            }
-        }
-        sb.append('"');
     }
 
     private static void appendCsvField(StringBuilder sb, String s) {

@@ -1,0 +1,69 @@
+package dev.semid.serving.stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.semid.tokenizer.sid.SemanticId;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The records the service writes, read back. */
+class CodecTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test void claimsRoundTripInOrderWithEveryField() {
+        List<Claim> in = List.of(new Claim("17", new int[] {12, 201, 7}, null, false, 1_732_000_000_123L),
+                new Claim("ü \"quoted\"\n", new int[] {0, 65_535, 3}, "{\"title\":\"Crème\"}", true, 0),
+                new Claim("x", new int[] {1}, "{}", false, -1));
+        List<Claim> out = Codec.claims(Codec.claims(in));
+        assertEquals(in.size(), out.size());
+        for (int i = 0; i < in.size(); i++) {
+            assertEquals(in.get(i).id(), out.get(i).id());
+            assertArrayEquals(in.get(i).codes(), out.get(i).codes());
+            assertEquals(in.get(i).payload(), out.get(i).payload());
+            assertEquals(in.get(i).retokenize(), out.get(i).retokenize());
+            assertEquals(in.get(i).sourceTimestamp(), out.get(i).sourceTimestamp());
+            assertTrue(Codec.claimBytes(in.get(i)) >= 14, "size estimate");
+        }
+        assertTrue(Codec.claims(Codec.claims(List.of())).isEmpty());
+    }
+
+    @Test void aDamagedClaimsRecordIsRefusedWithTheReason() {
+        byte[] ok = Codec.claims(List.of(new Claim("17", new int[] {1, 2, 3}, "{\"a\":1}", false, 5)));
+        var truncated = assertThrows(IllegalArgumentException.class, () -> Codec.claims(Arrays.copyOf(ok, ok.length - 3)));
+        assertTrue(truncated.getMessage().contains("truncated"), truncated.getMessage());
+        byte[] version = ok.clone();
+        version[0] = 9;
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Codec.claims(version)).getMessage().contains("version 9"));
+        byte[] longer = Arrays.copyOf(ok, ok.length + 2);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Codec.claims(longer)).getMessage().contains("after the last claim"));
+        assertThrows(IllegalArgumentException.class, () -> Codec.claims("{\"id\":\"17\"}".getBytes()), "a JSON claim is not a claims record");
+    }
+
+    @Test void outputIsJsonThatReadsBack() throws Exception {
+        SemanticId sid = SemanticId.parse("12-201-7-3");
+        String id = "a\"b\\c\nd\u0001é";
+        byte[] v = Codec.output(id, sid, "3f2a", "{\"title\":\"x\",\"n\":[1,2]}");
+        JsonNode n = JSON.readTree(v);
+        assertEquals(id, n.get("id").asText());
+        assertEquals("12-201-7-3", n.get("sid").asText());
+        assertEquals("[12,201,7,3]", n.get("codes").toString());
+        assertEquals("3f2a", n.get("model").asText());
+        assertEquals("x", n.get("payload").get("title").asText());
+        Codec.Output o = Codec.output(v);
+        assertEquals(new Codec.Output(id, sid, "3f2a", "{\"title\":\"x\",\"n\":[1,2]}"), o);
+        assertNull(JSON.readTree(Codec.output("1", sid, "m", null)).get("payload"));
+    }
+
+    @Test void aDeadLetterClaimIsReadableJson() throws Exception {
+        JsonNode n = JSON.readTree(Codec.claimJson(new Claim("q\"", new int[] {4, 5, 6}, "{\"k\":true}", true, 42)));
+        assertEquals("q\"", n.get("id").asText());
+        assertEquals("[4,5,6]", n.get("codes").toString());
+        assertEquals(42, n.get("ts").asLong());
+        assertTrue(n.get("retokenize").asBoolean());
+        assertTrue(n.get("payload").get("k").asBoolean());
+    }
+}
