@@ -50,6 +50,8 @@ final class AssignStage extends Stage {
     private static final String OUT_OFFSET = "out.";
     /** How long a fetch of the output topic may wait for 64 KB: other instances' IDs reach this index within about this. */
     private static final int MATERIALIZE_WAIT_MS = 100;
+    /** Batches of index writes queued at most; the assigning thread waits beyond (back-pressure). */
+    private static final int MAX_QUEUED_WRITES = 64;
 
     private final SemidRuntime runtime;
     private final StreamMetrics metrics;
@@ -62,9 +64,20 @@ final class AssignStage extends Stage {
     private volatile int partitions;
     private boolean indexDirty;
     private long lastCommitNanos, lastRefreshNanos;
-    /** Index commits run here, so that the assigning thread goes on while Lucene flushes and syncs. */
+    /**
+     * Index writes run on one thread, in order, and commits on another, so that the assigning
+     * thread goes on resolving and publishing while Lucene inverts documents, and writes go on
+     * while a commit flushes and syncs. What is written but not yet in the view is in
+     * {@link #recent}; a commit first waits for the writes queued before it.
+     */
+    private final java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().daemon().name("semid-index-write").unstarted(r));
     private final java.util.concurrent.ExecutorService committer = java.util.concurrent.Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().daemon().name("semid-index-commit").unstarted(r));
+    /** Index writes not yet known to be done, oldest first. */
+    private final java.util.ArrayDeque<java.util.concurrent.Future<?>> writes = new java.util.ArrayDeque<>();
+    /** Set by a failed write: no commit may follow it (it would commit offsets of claims whose IDs are not in the index). */
+    private volatile boolean writeFailed;
     private java.util.concurrent.Future<?> inflight;
     private Map<TopicPartition, OffsetAndMetadata> inflightOffsets;
     private long inflightMark, inflightStart;
@@ -116,6 +129,7 @@ final class AssignStage extends Stage {
 
     @Override void turn() {
         materialize(outputs.poll(Duration.ZERO));
+        reapWrites(false);
         ConsumerRecords<String, byte[]> cl = claims.poll(Duration.ofMillis(Math.max(1, settings.lingerMs())));
         if (!cl.isEmpty()) {
             long t0 = System.nanoTime();
@@ -129,7 +143,7 @@ final class AssignStage extends Stage {
 
     /**
      * Flush (every ID so far acknowledged), then the index commit with the output positions on the
-     * committer thread; the claims offsets it covers are committed when it is done.
+     * committer thread, after the writes queued before it; the claims offsets it covers are committed when it is done.
      */
     private void startCommit() {
         inflightStart = System.nanoTime();
@@ -139,7 +153,13 @@ final class AssignStage extends Stage {
         pending.clear();
         inflightMark = recent.mark();
         indexDirty = false;
-        inflight = committer.submit(() -> runtime.index().commit(data));
+        java.util.concurrent.Future<?> before = writes.peekLast(); // writes run in order: the last one done means all are
+        inflight = committer.submit(() -> {
+            if (before != null) before.get();
+            if (writeFailed) throw new IllegalStateException("an index write failed before this commit");
+            runtime.index().commit(data);
+            return null;
+        });
         lastCommitNanos = System.nanoTime();
     }
 
@@ -156,7 +176,10 @@ final class AssignStage extends Stage {
         } finally {
             inflight = null;
         }
-        if (!inflightOffsets.isEmpty() && claims != null) claims.commitSync(inflightOffsets);
+        // asynchronous: a lost offset commit only re-delivers claims, which get the IDs they have
+        if (!inflightOffsets.isEmpty() && claims != null) claims.commitAsync(inflightOffsets, (offsets, e) -> {
+            if (e != null) LOG.warn("claims offsets not committed (they will be re-delivered): {}", e.toString());
+        });
         recent.dropUpTo(inflightMark); // the commit refreshed the view: what came before is in it
         lastRefreshNanos = System.nanoTime();
         metrics.commit.record(System.nanoTime() - inflightStart, TimeUnit.NANOSECONDS);
@@ -193,13 +216,9 @@ final class AssignStage extends Stage {
                 changes.put(id, new SidEntry(id, r.sid(), r.claim().payload()));
             } else if (r.sid() == null) deadLetter(r.claim(), r.error());
         if (!changes.isEmpty()) {
-            try {
-                index.upsertTrusted(new ArrayList<>(changes.values()), absent);
-            } catch (RuntimeException e) {
-                resolver.forget(); // the tokens it just handed out are not held after all
-                throw e;
-            }
-            changes.values().forEach(e -> recent.record(e.itemId(), e.sid()));
+            List<SidEntry> entries = new ArrayList<>(changes.values());
+            entries.forEach(e -> recent.record(e.itemId(), e.sid())); // before the write: the next batch is resolved against them
+            write(() -> index.upsertTrusted(entries, absent));
             indexDirty = true;
         }
         for (ClaimResolver.Resolved r : resolved) {
@@ -213,6 +232,36 @@ final class AssignStage extends Stage {
                 else if (ts > 0) metrics.latency.record(Math.max(0, System.currentTimeMillis() - ts), TimeUnit.MILLISECONDS);
             });
             (r.changed() ? metrics.assigned : metrics.reused).increment();
+        }
+    }
+
+    /** Queues an index write behind the ones before it (waiting while too many are queued). */
+    private void write(Runnable w) {
+        writes.add(writer.submit(() -> {
+            try {
+                w.run();
+            } catch (RuntimeException e) {
+                writeFailed = true;
+                throw e;
+            }
+        }));
+        while (writes.size() > MAX_QUEUED_WRITES) await(writes.poll());
+    }
+
+    /** Takes the writes that are done off the queue (all of them, waiting, with {@code all}); throws if one failed. */
+    private void reapWrites(boolean all) {
+        while (!writes.isEmpty() && (all || writes.peek().isDone())) await(writes.poll());
+    }
+
+    private void await(java.util.concurrent.Future<?> write) {
+        try {
+            write.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the index", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            resolver.forget(); // the tokens of that batch are not held after all
+            throw new IllegalStateException("index write failed: " + e.getCause(), e.getCause());
         }
     }
 
@@ -260,6 +309,7 @@ final class AssignStage extends Stage {
             return null;
         });
         if (deletes.isEmpty() && upserts.isEmpty()) return;
+        reapWrites(true); // others' writes go in after ours, and the refresh below must not outrun the queue
         if (!deletes.isEmpty()) {
             index.delete(deletes);
             resolver.forget(); // the deleted items' tokens are free: read every tuple again
@@ -286,6 +336,7 @@ final class AssignStage extends Stage {
 
     /** Makes what this stage wrote visible to readers (HTTP) and to the view of the next batches. */
     private void refresh() {
+        reapWrites(true); // what is queued must be in the view before the overlay is cleared
         long t0 = System.nanoTime();
         runtime.index().refresh();
         recent.clear();
@@ -297,6 +348,7 @@ final class AssignStage extends Stage {
     @Override void commit() {
         if (producer == null || outputs == null) return;
         finishCommit(true);
+        reapWrites(true);
         long t0 = System.nanoTime();
         flush();
         runtime.index().commit(outputPositions()); // also refreshes the view
@@ -312,14 +364,23 @@ final class AssignStage extends Stage {
     }
 
     @Override void closeClients() {
-        if (inflight != null) { // let a running index commit end; its offsets are not committed (they will be re-delivered)
+        for (var w : writes) { // let queued writes and a running commit end; their claims will be re-delivered
             try {
-                inflight.get();
+                w.get();
             } catch (Exception ignored) {
                 // the stage restarts from the last completed commit either way
             }
+        }
+        writes.clear();
+        if (inflight != null) {
+            try {
+                inflight.get();
+            } catch (Exception ignored) {
+                // as above
+            }
             inflight = null;
         }
+        writeFailed = false;
         if (claims != null) claims.close();
         if (outputs != null) outputs.close();
         claims = outputs = null;

@@ -83,7 +83,7 @@ final class TokenizeStage extends Stage {
             tokenize(in);
             metrics.tokenizeBatch.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
-        if (!pending.isEmpty() && due(lastCommitNanos, settings.commitIntervalMs())) commit();
+        if (!pending.isEmpty() && due(lastCommitNanos, settings.commitIntervalMs())) commit(false);
         if (due(lastLagNanos, 1000)) {
             metrics.lag.put(name, lag());
             lastLagNanos = System.nanoTime();
@@ -166,11 +166,22 @@ final class TokenizeStage extends Stage {
         return sb.toString();
     }
 
-    @Override void commit() {
+    @Override void commit() { commit(true); }
+
+    /**
+     * Flush (every claim acknowledged), then the input offsets: periodically without waiting (a
+     * lost commit only re-delivers items, which get the IDs they have), synchronously before
+     * partitions go to another instance and on the way out.
+     */
+    private void commit(boolean sync) {
         if (producer == null || items == null) return;
         flush();
         if (!pending.isEmpty()) {
-            items.commitSync(new HashMap<>(pending));
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(pending);
+            if (sync) items.commitSync(offsets);
+            else items.commitAsync(offsets, (o, e) -> {
+                if (e != null) LOG.warn("input offsets not committed (the items will be re-delivered): {}", e.toString());
+            });
             pending.clear();
         }
         lastCommitNanos = System.nanoTime();

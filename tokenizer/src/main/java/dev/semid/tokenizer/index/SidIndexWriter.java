@@ -85,7 +85,10 @@ public final class SidIndexWriter implements SidReadable, AutoCloseable {
                     .setCodec(SidIndexSchema.codec())
                     .setCommitOnClose(false)
                     // no waiting for merges of small segments on every refresh and commit: the stream refreshes often
-                    .setMaxFullFlushMergeWaitMillis(0);
+                    .setMaxFullFlushMergeWaitMillis(0)
+                    // writers do not help flush the segments a refresh or commit queued: a stream's writer
+                    // would otherwise stall for a whole segment flush while a commit runs on another thread
+                    .setCheckPendingFlushUpdate(false);
             return new SidIndexWriter(dir, directory, new IndexWriter(directory, cfg), model, existing);
         } catch (LockObtainFailedException e) {
             IndexViews.closeQuietly(directory);
