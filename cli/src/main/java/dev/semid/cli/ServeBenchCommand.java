@@ -48,7 +48,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
         description = "Load benchmark of the streaming service on an embedded broker: sustained items/s and produce → output latency.")
 final class ServeBenchCommand implements Callable<Integer> {
     @Option(names = "--input", defaultValue = "../shared/data/beauty/embeddings-minilm-384.npy", paramLabel = "FILE") Path input;
-    @Option(names = "--items", defaultValue = "100000", description = "Items for the throughput runs (input tiled) (default ${DEFAULT-VALUE}).")
+    @Option(names = "--items", defaultValue = "300000", description = "Items for the throughput runs (input tiled) (default ${DEFAULT-VALUE}).")
     int items;
     @Option(names = "--warmup-seconds", defaultValue = "40",
             description = "Seconds of streaming at 5,000 items/s before measuring, not counted: the JIT takes this long to settle with a broker in the same process (default ${DEFAULT-VALUE}).")

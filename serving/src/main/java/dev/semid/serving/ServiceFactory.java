@@ -25,7 +25,7 @@ class ServiceFactory {
                 env.getProperty("semid.partitions", Integer.class, 8),
                 env.getProperty("semid.replication", Short.class, (short) 1),
                 env.getProperty("semid.batch-size", Integer.class, 2000),
-                env.getProperty("semid.linger-ms", Integer.class, 5),
+                env.getProperty("semid.linger-ms", Integer.class, 2),
                 env.getProperty("semid.max-item-bytes", Integer.class, 262_144),
                 env.getProperty("semid.commit-interval-ms", Long.class, 1000L),
                 env.getProperty("semid.refresh-interval-ms", Long.class, 1000L),

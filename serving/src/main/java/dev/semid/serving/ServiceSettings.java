@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * @param bootstrapServers  Kafka {@code bootstrap.servers}
  * @param inputTopic        items in: key = item id, value = JSON {"id", "embedding", …} or binary float32
  * @param outputTopic       IDs out, compacted: key = item id, value = {"id", "sid", "codes", "model"}
- * @param claimsTopic       internal: code tuples claimed by items, keyed by the tuple so that one
+ * @param claimsTopic       internal: code tuples claimed by items, in the partition of the tuple so that one
  *                          instance owns the dedup tokens of any tuple
  * @param deadLetterTopic   bad messages, with the reason and source offset in headers
  * @param group             consumer group prefix (-tokenize, -assign)

@@ -1,8 +1,8 @@
 package dev.semid.serving.stream;
 
 /**
- * An item's claim on a code tuple, sent to the claims topic keyed by the tuple, so that the one
- * instance owning that key's partition hands out the tuple's dedup tokens.
+ * An item's claim on a code tuple, sent to the claims topic in the tuple's partition, so that the
+ * one instance owning that partition hands out the tuple's dedup tokens.
  *
  * @param sourceTimestamp the input record's timestamp, for the produce → output latency
  */
