@@ -48,8 +48,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
         description = "Load benchmark of the streaming service on an embedded broker: sustained items/s and produce → output latency.")
 final class ServeBenchCommand implements Callable<Integer> {
     @Option(names = "--input", defaultValue = "../shared/data/beauty/embeddings-minilm-384.npy", paramLabel = "FILE") Path input;
-    @Option(names = "--items", defaultValue = "300000", description = "Items for the throughput runs (input tiled) (default ${DEFAULT-VALUE}).")
+    @Option(names = "--items", defaultValue = "150000", description = "Items for the throughput runs (input tiled) (default ${DEFAULT-VALUE}).")
     int items;
+    @Option(names = "--repeats", defaultValue = "3", description = "Bursts for the sustained figure; the median is reported (default ${DEFAULT-VALUE}).")
+    int repeats;
     @Option(names = "--warmup-seconds", defaultValue = "40",
             description = "Seconds of streaming at 5,000 items/s before measuring, not counted: the JIT takes this long to settle with a broker in the same process (default ${DEFAULT-VALUE}).")
     int warmupSeconds;
@@ -64,6 +66,8 @@ final class ServeBenchCommand implements Callable<Integer> {
     private int run = 0;
 
     @Override public Integer call() throws Exception {
+        if (items < 1 || repeats < 1 || seconds < 1 || warmupSeconds < 0)
+            throw new IllegalArgumentException("--items, --repeats and --seconds must be >= 1 and --warmup-seconds >= 0");
         deleteTree(work);
         EmbeddingSet set = EmbeddingReader.read(input, null, 1);
         Path model = work.resolve("model");
@@ -103,9 +107,14 @@ final class ServeBenchCommand implements Callable<Integer> {
     }
 
     private void measure(Load load, String bs, byte[][] payloads, double raw) throws InterruptedException {
-        double sustained = load.burst(bs, payloads, items);
-        System.out.printf(Locale.ROOT, "service sustained: %,.0f items/s (%.0f%% of raw Kafka)   target ≥ 20,000 items/s%n", sustained,
-                100 * sustained / raw);
+        double[] bursts = new double[repeats];
+        for (int i = 0; i < repeats; i++) bursts[i] = load.burst(bs, payloads, items);
+        double[] sorted = bursts.clone();
+        Arrays.sort(sorted);
+        double sustained = sorted[repeats / 2];
+        System.out.printf(Locale.ROOT, "service sustained: %,.0f items/s, median of %d bursts of %,d (%s; %.0f%% of raw Kafka)   target ≥ 20,000 items/s%n",
+                sustained, repeats, items, Arrays.stream(bursts).mapToObj(b -> String.format(Locale.ROOT, "%,.0f", b))
+                        .collect(java.util.stream.Collectors.joining(" / ")), 100 * sustained / raw);
         for (int rate : rates) {
             Map<String, Long> before = brokerRequests();
             double[] r = load.paced(bs, payloads, rate, seconds);
