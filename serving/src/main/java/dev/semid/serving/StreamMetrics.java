@@ -30,16 +30,12 @@ public final class StreamMetrics {
         reused = Counter.builder("semid.items.reused").description("Items that already had an ID and kept it").register(registry);
         deadLetters = Counter.builder("semid.items.dead.letters").description("Bad input messages sent to the dead-letter topic").register(registry);
         materialized = Counter.builder("semid.index.materialized").description("Output records applied to the index from other instances").register(registry);
-        latency = Timer.builder("semid.latency").description("Input record timestamp → ID published (acknowledged) on the output topic")
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
-                .register(registry);
+        latency = ageHistogram(registry, "semid.latency", "Input record timestamp → ID published (acknowledged) on the output topic");
         commit = Timer.builder("semid.commit").description("Flush, index commit and offset commits").register(registry);
         tokenizeBatch = Timer.builder("semid.stage.tokenize").description("One poll of input: decode, encode, send the claims").register(registry);
         encodeBatch = Timer.builder("semid.stage.encode").description("One poll's items through the Tokenizer").register(registry);
         assignBatch = Timer.builder("semid.stage.assign").description("One poll of claims: resolve, index, publish the IDs").register(registry);
-        claimAge = Timer.builder("semid.claim.age").description("Input record timestamp → its claim is being assigned")
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
-                .register(registry);
+        claimAge = ageHistogram(registry, "semid.claim.age", "Input record timestamp → its claim is being assigned");
         refresh = Timer.builder("semid.refresh").description("Index view refreshes between commits").register(registry);
         batchSize = DistributionSummary.builder("semid.batch.size").description("Input records per poll").register(registry);
         Gauge.builder("semid.consumer.lag", lag, m -> m.values().stream().mapToLong(Long::longValue).sum()).description("Input records not yet consumed").register(registry);
@@ -50,6 +46,12 @@ public final class StreamMetrics {
             Gauge.builder("semid.recent.utilisation", recent, r -> r.utilisation(level)).tag("level", Integer.toString(l + 1))
                     .description("Share of a level's codes used by the last semid.recent-window items").register(registry);
         }
+    }
+
+    /** A time since the input record was produced, as a Prometheus histogram of 1 ms to 30 s. */
+    private static Timer ageHistogram(MeterRegistry registry, String name, String description) {
+        return Timer.builder(name).description(description).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30)).register(registry);
     }
 
     public long lag() { return lag.values().stream().mapToLong(Long::longValue).sum(); }

@@ -55,8 +55,6 @@ public final class TupleTokens {
 
     public void clear() { held.clear(); }
 
-    public int size() { return held.size(); }
-
     private static final class Key {
         final int[] codes;
         final int hash;

@@ -136,14 +136,9 @@ public final class SidIndexWriter implements SidReadable, AutoCloseable {
      * Inserts or replaces the entries without checking them against the index and without
      * refreshing the view: for a caller that decided every ID against a current view of its own
      * (the stream's assigner, which alone hands out the tokens of its code tuples). Entries are
-     * still checked against the model and against each other.
-     */
-    public synchronized void upsertTrusted(List<SidEntry> batch) { upsertTrusted(batch, Set.of()); }
-
-    /**
-     * {@link #upsertTrusted(List)}, where the caller also knows which items the index does not
-     * hold ({@code absent}): those are added without deleting by their id, which spares the
-     * delete's lookup in every segment at the next flush.
+     * still checked against the model and against each other. The items in {@code absent} are
+     * known not to be in the index: they are added without a delete by their id, which spares
+     * the delete's lookup in every segment at the next flush.
      */
     public synchronized void upsertTrusted(List<SidEntry> batch, Set<String> absent) {
         loadOnly = false;

@@ -176,6 +176,21 @@ class SidIndexTest {
         }
     }
 
+    @Test void trustedWritesAddAbsentItemsAndReplaceTheOthers() {
+        try (SidIndexWriter w = build(tmp.resolve("t"), List.of(new SidEntry("x", sid(1, 1, 1, 0))))) {
+            w.upsertTrusted(List.of(new SidEntry("x", sid(2, 2, 2, 0)), new SidEntry("n1", sid(1, 1, 1, 0)), new SidEntry("n2", sid(3, 3, 3, 5))),
+                    java.util.Set.of("n1", "n2"));
+            w.refresh();
+            assertEquals(3L, (long) w.read(SidLookup::size), "x replaced, n1 and n2 added");
+            assertEquals(sid(2, 2, 2, 0), w.read(l -> l.item("x")).orElseThrow().sid());
+            assertEquals("n1", w.read(l -> l.holder(sid(1, 1, 1, 0))).orElseThrow().itemId());
+            assertEquals(sid(3, 3, 3, 5), w.read(l -> l.item("n2")).orElseThrow().sid());
+            assertThrows(IllegalArgumentException.class, () -> w.upsertTrusted(
+                    List.of(new SidEntry("a", sid(4, 4, 4, 0)), new SidEntry("b", sid(4, 4, 4, 0))), java.util.Set.of("a", "b")),
+                    "a batch is still checked against itself");
+        }
+    }
+
     @Test void anIdHeldByAnotherItemIsRefusedAndNothingIsWritten() {
         try (SidIndexWriter w = build(tmp.resolve("conflict"), List.of(new SidEntry("x", sid(1, 1, 1, 0))))) {
             IndexException e = assertThrows(IndexException.class,
