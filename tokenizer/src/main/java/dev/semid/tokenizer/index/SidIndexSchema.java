@@ -22,13 +22,12 @@ import java.util.Map;
  * <pre>
  *   item      StringField       exact item id: the upsert/delete key; Bloom-filtered, so that looking up an
  *                               item the index does not hold (every new item of a stream) is cheap
- *   sid       StringField       the full ID "12-201-7-0", Bloom-filtered: is this ID taken?
  *   item_sid  term              item id, NUL, key: item → ID is one seek in the term dictionary (the ID
  *                               is read off the term itself, no doc values or stored fields)
  *   sid_item  term              key, item id: ID → item the same way, and prefix pages in ID order by
  *                               walking the terms that start with the prefix's codes
  *   prefix    StringField ×L    "12", "12-201", "12-201-7": prefix → items and counts; Bloom-filtered, so
- *                               that the segments without a code tuple are skipped cheaply
+ *                               that the segments without a code tuple (or an ID's tuple) are skipped cheaply
  *   k1..kL    NumericDocValues  the code of each level; "d" the dedup token: counting children
  *   payload   StoredField       optional text passed through from the input (e.g. a title)
  * </pre>
@@ -38,8 +37,14 @@ import java.util.Map;
  * number of items at that commit.
  */
 public final class SidIndexSchema {
-    public static final int VERSION = 1;
-    static final String ITEM = "item", SID = "sid", ITEM_SID = "item_sid", SID_ITEM = "sid_item", PREFIX = "prefix", PAYLOAD = "payload",
+    /**
+     * 2: no exact-ID field (version 1 had one; an ID's segments are found through its tuple's
+     * prefix, and the field cost a unique term per item at every flush). Version 1 indexes are
+     * read and written as they are.
+     */
+    public static final int VERSION = 2;
+    private static final java.util.Set<String> READS = java.util.Set.of("1", "2");
+    static final String ITEM = "item", ITEM_SID = "item_sid", SID_ITEM = "sid_item", PREFIX = "prefix", PAYLOAD = "payload",
             DEDUP = "d";
     static final String DATA_SCHEMA = "semid.schema", DATA_FINGERPRINT = "semid.fingerprint", DATA_LEVELS = "semid.levels",
             DATA_CODES = "semid.codebookSize", DATA_FORMAT = "semid.idFormat", DATA_ITEMS = "semid.items";
@@ -63,7 +68,7 @@ public final class SidIndexSchema {
             private final PostingsFormat bloom = new BloomFilteringPostingsFormat(new Lucene103PostingsFormat());
 
             @Override public PostingsFormat getPostingsFormatForField(String field) {
-                return field.equals(ITEM) || field.equals(SID) || field.equals(PREFIX) ? bloom : super.getPostingsFormatForField(field);
+                return field.equals(ITEM) || field.equals(PREFIX) ? bloom : super.getPostingsFormatForField(field);
             }
         };
     }
@@ -73,7 +78,6 @@ public final class SidIndexSchema {
         Document doc = new Document();
         doc.add(new StringField(ITEM, e.itemId(), Field.Store.NO));
         BytesRef key = key(sid), item = new BytesRef(e.itemId());
-        doc.add(new StringField(SID, sid.toString(), Field.Store.NO));
         doc.add(new StringField(ITEM_SID, concat(itemProbe(item), key), Field.Store.NO));
         doc.add(new StringField(SID_ITEM, concat(key, item), Field.Store.NO));
         for (int l = 1; l <= sid.levels(); l++) doc.add(new StringField(PREFIX, sid.prefix(l), Field.Store.NO));
@@ -144,7 +148,7 @@ public final class SidIndexSchema {
     static IndexModel modelOf(Map<String, String> data, String where) {
         String schema = data.get(DATA_SCHEMA);
         if (schema == null) throw new IndexException(where + " is a Lucene index but not a semid index (no " + DATA_SCHEMA + " in its commit)");
-        if (!schema.equals(Integer.toString(VERSION)))
+        if (!READS.contains(schema))
             throw new IndexException(where + " has index schema version " + schema + "; this semid reads version " + VERSION);
         try {
             return new IndexModel(data.get(DATA_FINGERPRINT), Integer.parseInt(data.get(DATA_LEVELS)), Integer.parseInt(data.get(DATA_CODES)));

@@ -46,7 +46,7 @@ public final class SidLookup {
     private final IndexSearcher searcher;
     private final IndexModel model;
     private final List<LeafReaderContext> leaves;
-    private final TermsEnum[] itemSid, sidItem, prefixes, items, sids;
+    private final TermsEnum[] itemSid, sidItem, prefixes, items;
     private final int keyBytes;
     private PostingsEnum postings;
 
@@ -61,7 +61,6 @@ public final class SidLookup {
         this.sidItem = new TermsEnum[leaves.size()];
         this.prefixes = new TermsEnum[leaves.size()];
         this.items = new TermsEnum[leaves.size()];
-        this.sids = new TermsEnum[leaves.size()];
         this.keyBytes = 4 * (model.levels() + 1);
     }
 
@@ -86,7 +85,7 @@ public final class SidLookup {
     public Optional<SidEntry> holder(SemanticId sid) { return holder(sid, false); }
 
     private Optional<SidEntry> holder(SemanticId sid, boolean withPayload) {
-        return first(sids, SidIndexSchema.SID, new BytesRef(sid.toString()), sidItem, SidIndexSchema.SID_ITEM, SidIndexSchema.key(sid),
+        return first(prefixes, SidIndexSchema.PREFIX, new BytesRef(canonical(sid.codes())), sidItem, SidIndexSchema.SID_ITEM, SidIndexSchema.key(sid),
                 withPayload, this::sidItemEntry);
     }
 

@@ -184,6 +184,8 @@ class SidIndexTest {
             assertEquals(3L, (long) w.read(SidLookup::size), "x replaced, n1 and n2 added");
             assertEquals(sid(2, 2, 2, 0), w.read(l -> l.item("x")).orElseThrow().sid());
             assertEquals("n1", w.read(l -> l.holder(sid(1, 1, 1, 0))).orElseThrow().itemId());
+            assertTrue(w.read(l -> l.holder(sid(1, 1, 1, 1))).isEmpty(), "a free token under a held tuple, across segments");
+            assertTrue(w.read(l -> l.holder(sid(2, 2, 2, 1))).isEmpty());
             assertEquals(sid(3, 3, 3, 5), w.read(l -> l.item("n2")).orElseThrow().sid());
             assertThrows(IllegalArgumentException.class, () -> w.upsertTrusted(
                     List.of(new SidEntry("a", sid(4, 4, 4, 0)), new SidEntry("b", sid(4, 4, 4, 0))), java.util.Set.of("a", "b")),
