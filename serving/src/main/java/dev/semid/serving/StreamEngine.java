@@ -57,8 +57,7 @@ public final class StreamEngine {
     public String lastError() {
         String a = assign.lastError.get();
         if (a != null) return a;
-        for (TokenizeStage t : tokenize) if (t.lastError.get() != null) return t.lastError.get();
-        return null;
+        return tokenize.stream().map(t -> t.lastError.get()).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     /** Seconds since the slower stage last went round its loop. */

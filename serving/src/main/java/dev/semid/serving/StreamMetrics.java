@@ -38,7 +38,7 @@ public final class StreamMetrics {
         claimAge = ageHistogram(registry, "semid.claim.age", "Input record timestamp → its claim is being assigned");
         refresh = Timer.builder("semid.refresh").description("Index view refreshes between commits").register(registry);
         batchSize = DistributionSummary.builder("semid.batch.size").description("Input records per poll").register(registry);
-        Gauge.builder("semid.consumer.lag", lag, m -> m.values().stream().mapToLong(Long::longValue).sum()).description("Input records not yet consumed").register(registry);
+        Gauge.builder("semid.consumer.lag", this, StreamMetrics::lag).description("Input records not yet consumed").register(registry);
         Gauge.builder("semid.index.items", runtime, r -> r.index().read(l -> l.size())).description("Items in the index").register(registry);
         recent = new RecentCodeUsage(runtime.indexModel().levels(), runtime.indexModel().codebookSize(), settings.recentWindow());
         for (int l = 0; l < runtime.indexModel().levels(); l++) {
