@@ -142,7 +142,9 @@ final class ServeBenchCommand implements Callable<Integer> {
                         .collect(java.util.stream.Collectors.joining(" / ")), 100 * sustained / raw);
         for (int rate : rates) {
             Map<String, Long> before = brokerRequests();
+            ThreadCpu cpu = ThreadCpu.now();
             double[] r = load.paced(bs, payloads, rate, seconds);
+            String cores = ThreadCpu.now().since(cpu);
             Map<String, Long> after = brokerRequests();
             StringBuilder req = new StringBuilder();
             for (var e : after.entrySet()) {
@@ -150,6 +152,7 @@ final class ServeBenchCommand implements Callable<Integer> {
                 if (n >= seconds) req.append(String.format(Locale.ROOT, " %s %,d/s", e.getKey(), n / seconds));
             }
             System.out.println("  broker requests:" + req);
+            System.out.println("  CPU by thread, of " + Runtime.getRuntime().availableProcessors() + " cores: " + cores);
             System.out.printf(Locale.ROOT, "at %,d items/s offered: achieved %,.0f/s, latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%s%n", rate, r[0],
                     r[1], r[2], r[3], rate == 10_000 ? "   target p99 < 50 ms at 10,000/s" : "");
         }
