@@ -5,7 +5,8 @@ import java.util.Random;
 /**
  * An endless stream of distinct item payloads made from a finite catalogue, for load runs of
  * millions of items. Item k is catalogue vector i = k mod N with, from the second pass on
- * (t = k / N ≥ 1), the signs of {@value #FLIPS} of its dimensions flipped, a set drawn per pass:
+ * (t = k / N ≥ 1), the signs of {@value #FLIPS} of its dimensions flipped (d/8 for d < 384), a
+ * set drawn per pass:
  * x' = x − 2 Σ_{j∈S_t} x_j e_j, for unit-norm MiniLM vectors a move of about
  * 2·√(FLIPS/d) ≈ 0.7 of their length. Plain tiling repeats each vector: after a few hundred
  * passes most code tuples are out of dedup tokens and the run measures the dead-letter path.
@@ -15,23 +16,26 @@ import java.util.Random;
  */
 final class BenchItems {
     static final int FLIPS = 48;
-    /** Distinct flip sets; passes beyond repeat them (N × 4,096 distinct items). */
+    /** Flip sets, drawn at random; passes beyond repeat them (N × 4,096 distinct items where the sets differ, as for d ≥ 64). */
     private static final int SETS = 4096;
 
     private final byte[][] base;
     /** JSON: offset of each embedding number in base[i]; null for binary float32 (number j at 4j). */
     private final int[][] numbers;
     private final int[][] flips = new int[SETS][];
+    private final int flipsPerItem;
 
     BenchItems(byte[][] base, boolean json, int dimension) {
         this.base = base;
         this.numbers = json ? new int[base.length][] : null;
         if (json) for (int i = 0; i < base.length; i++) numbers[i] = numberOffsets(base[i], dimension);
+        flipsPerItem = Math.max(1, Math.min(FLIPS, dimension / 8)); // a set of distinct dimensions: fewer than d
         Random r = new Random(7);
-        for (int s = 0; s < SETS; s++) flips[s] = r.ints(0, dimension).distinct().limit(FLIPS).sorted().toArray();
+        for (int s = 0; s < SETS; s++) flips[s] = r.ints(0, dimension).distinct().limit(flipsPerItem).sorted().toArray();
     }
 
-    int catalogue() { return base.length; }
+    /** Dimensions whose signs are flipped in items after the first pass. */
+    int flipsPerItem() { return flipsPerItem; }
 
     /** The payload of item k (k ≥ 0). */
     byte[] payload(long k) {

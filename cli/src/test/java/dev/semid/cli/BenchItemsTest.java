@@ -12,9 +12,9 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.*;
 
 class BenchItemsTest {
-    static final int N = 5, D = 40;
+    static final int N = 5;
 
-    static float[][] catalogue() {
+    static float[][] catalogue(int D) {
         float[][] v = new float[N][D];
         java.util.Random r = new java.util.Random(3);
         for (float[] row : v) for (int j = 0; j < D; j++) row[j] = (float) r.nextGaussian() + (j == 0 ? 0 : 0.001f);
@@ -36,8 +36,8 @@ class BenchItemsTest {
     }
 
     /** Item k is catalogue vector k mod N, the first pass as is, later passes with FLIPS signs flipped; all distinct. */
-    static void check(boolean json) throws Exception {
-        float[][] v = catalogue();
+    static void check(boolean json, int D, int flips) throws Exception {
+        float[][] v = catalogue(D);
         byte[][] base = new byte[N][];
         for (int i = 0; i < N; i++) {
             ByteBuffer b = ByteBuffer.allocate(4 * D).order(ByteOrder.LITTLE_ENDIAN);
@@ -45,6 +45,7 @@ class BenchItemsTest {
             base[i] = json ? ProduceCommand.json(null, v[i], null) : b.array();
         }
         BenchItems items = new BenchItems(base, json, D);
+        assertEquals(flips, items.flipsPerItem());
         Set<String> seen = new HashSet<>();
         for (long k = 0; k < 20L * N; k++) {
             float[] got = json ? decodeJson(items.payload(k)) : decodeBinary(items.payload(k));
@@ -54,12 +55,18 @@ class BenchItemsTest {
                 assertEquals(Math.abs(want[j]), Math.abs(got[j]), 0f, "item " + k + " dim " + j);
                 if (Float.compare(want[j], got[j]) != 0) flipped++;
             }
-            assertEquals(k < N ? 0 : BenchItems.FLIPS, flipped, "signs flipped in item " + k);
+            assertEquals(k < N ? 0 : flips, flipped, "signs flipped in item " + k);
             assertTrue(seen.add(java.util.Arrays.toString(got)), "item " + k + " repeats an earlier one");
         }
     }
 
-    @Test void binaryItemsAreDistinctSignFlipsOfTheCatalogue() throws Exception { check(false); }
+    @Test void binaryItemsAreDistinctSignFlipsOfTheCatalogue() throws Exception {
+        check(false, 384, BenchItems.FLIPS);
+        check(false, 40, 5); // fewer dimensions: d/8 of them flipped
+    }
 
-    @Test void jsonItemsAreDistinctSignFlipsOfTheCatalogue() throws Exception { check(true); }
+    @Test void jsonItemsAreDistinctSignFlipsOfTheCatalogue() throws Exception {
+        check(true, 384, BenchItems.FLIPS);
+        check(true, 64, 8);
+    }
 }
