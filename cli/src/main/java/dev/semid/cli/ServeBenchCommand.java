@@ -58,9 +58,9 @@ final class ServeBenchCommand implements Callable<Integer> {
     @Option(names = "--warmup-seconds", defaultValue = "300",
             description = "At most this many seconds of streaming at 5,000 items/s before measuring, not counted; it ends sooner, after "
                     + WARMUP_MIN_SECONDS + " s or more, once the JIT compiler has settled (under 5%% of a core over " + WARMUP_SLICE_SECONDS
-                    + " s): with a broker in the process that takes about two minutes here (default ${DEFAULT-VALUE}; 0 = none).")
+                    + " s): with a broker in the process that took three to four minutes here (default ${DEFAULT-VALUE}; 0 = none).")
     int warmupSeconds;
-    @Option(names = "--rates", defaultValue = "5000,10000,15000", split = ",", description = "Rates for the latency runs (default ${DEFAULT-VALUE}).")
+    @Option(names = "--rates", defaultValue = "2000,5000,10000", split = ",", description = "Rates for the latency runs (default ${DEFAULT-VALUE}).")
     List<Integer> rates;
     @Option(names = "--seconds", defaultValue = "10", description = "Seconds per latency run (default ${DEFAULT-VALUE}).") int seconds;
     @Option(names = "--binary", description = "Binary float32 values instead of JSON.") boolean binary;
