@@ -56,6 +56,10 @@ final class AssignStage extends Stage {
     private final SemidRuntime runtime;
     private final StreamMetrics metrics;
     private final ClaimResolver resolver;
+    private final ClaimHandoff handoff;
+    /** Batches handed over in memory and resolved since the last commit began: it makes them durable. */
+    private List<ClaimHandoff.Ticket> taken = new ArrayList<>();
+    private List<ClaimHandoff.Ticket> inflightTickets = List.of();
     private final Map<TopicPartition, OffsetAndMetadata> pending = new HashMap<>();
     private final RecentAssignments recent = new RecentAssignments();
     /** Output values this stage published and has not read back yet: reading them back costs no parse and no lookup. */
@@ -82,8 +86,9 @@ final class AssignStage extends Stage {
     private Map<TopicPartition, OffsetAndMetadata> inflightOffsets;
     private long inflightMark, inflightStart;
 
-    AssignStage(ServiceSettings settings, SemidRuntime runtime, StreamMetrics metrics) {
+    AssignStage(ServiceSettings settings, SemidRuntime runtime, StreamMetrics metrics, ClaimHandoff handoff) {
         super(settings, "assign");
+        this.handoff = handoff;
         this.runtime = runtime;
         this.metrics = metrics;
         this.resolver = new ClaimResolver(new SemanticIdAssigner(), settings.retokenize(), new TupleTokens(settings.tokenCacheTuples()));
@@ -110,9 +115,21 @@ final class AssignStage extends Stage {
         }
         state.set(StreamEngine.State.CATCHING_UP);
         catchUp();
-        claims = new KafkaConsumer<>(consumerConfig(settings.group() + "-assign"), new StringDeserializer(), new ByteArrayDeserializer());
+        Map<String, Object> claimsConfig = consumerConfig(settings.group() + "-assign");
+        // claims of this instance's own tuples come in memory; the topic carries only other instances'
+        // (or none): a fetch returns at the first byte, and waits long when there is nothing
+        claimsConfig.put(org.apache.kafka.clients.consumer.ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
+        claimsConfig.put(org.apache.kafka.clients.consumer.ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, MATERIALIZE_WAIT_MS);
+        claims = new KafkaConsumer<>(claimsConfig, new StringDeserializer(), new ByteArrayDeserializer());
         claims.subscribe(List.of(settings.claimsTopic()), new ConsumerRebalanceListener() {
             @Override public void onPartitionsRevoked(Collection<TopicPartition> parts) {
+                java.util.Set<TopicPartition> keep = new java.util.HashSet<>(claims.assignment()), mine = new java.util.HashSet<>(keep);
+                keep.removeAll(parts);
+                mine.addAll(parts);
+                handoff.own(keep); // tokenize threads send the revoked partitions' claims to the topic from now on
+                List<Claim> batch = new ArrayList<>();
+                takeHandedOver(batch, mine); // handed over while they were ours: resolved before they go
+                if (!batch.isEmpty()) assign(batch);
                 commit();
                 resolver.forget(); // another instance may hand out these tuples' tokens from now on
                 partitions = 0;
@@ -122,6 +139,7 @@ final class AssignStage extends Stage {
                 resolver.forget();
                 if (!parts.isEmpty()) catchUp(); // every token the previous owner handed out is in the output topic
                 partitions = claims.assignment().size();
+                handoff.own(claims.assignment());
             }
         });
         lastCommitNanos = lastRefreshNanos = System.nanoTime();
@@ -130,14 +148,15 @@ final class AssignStage extends Stage {
     @Override void turn() {
         materialize(outputs.poll(Duration.ZERO));
         reapWrites(false);
-        ConsumerRecords<String, byte[]> cl = claims.poll(Duration.ofMillis(Math.max(1, settings.lingerMs())));
-        if (!cl.isEmpty()) {
+        List<Claim> batch = claims(claims.poll(Duration.ofMillis(Math.max(1, settings.lingerMs()))));
+        takeHandedOver(batch, claims.assignment());
+        if (!batch.isEmpty()) {
             long t0 = System.nanoTime();
-            assign(cl);
+            assign(batch);
             metrics.assignBatch.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
         }
         finishCommit(false);
-        if (inflight == null && (indexDirty || !pending.isEmpty()) && due(lastCommitNanos, settings.commitIntervalMs())) startCommit();
+        if (inflight == null && (indexDirty || !pending.isEmpty() || !taken.isEmpty()) && due(lastCommitNanos, settings.commitIntervalMs())) startCommit();
         else if (inflight == null && !recent.isEmpty() && due(lastRefreshNanos, settings.refreshIntervalMs())) refresh();
     }
 
@@ -151,6 +170,8 @@ final class AssignStage extends Stage {
         Map<String, String> data = outputPositions();
         inflightOffsets = new HashMap<>(pending);
         pending.clear();
+        inflightTickets = taken;
+        taken = new ArrayList<>();
         inflightMark = recent.mark();
         indexDirty = false;
         java.util.concurrent.Future<?> before = writes.peekLast(); // writes run in order: the last one done means all are
@@ -180,6 +201,8 @@ final class AssignStage extends Stage {
         if (!inflightOffsets.isEmpty() && claims != null) claims.commitAsync(inflightOffsets, (offsets, e) -> {
             if (e != null) LOG.warn("claims offsets not committed (they will be re-delivered): {}", e.toString());
         });
+        inflightTickets.forEach(ClaimHandoff.Ticket::markDurable);
+        inflightTickets = List.of();
         recent.dropUpTo(inflightMark); // the commit refreshed the view: what came before is in it
         lastRefreshNanos = System.nanoTime();
         metrics.commit.record(System.nanoTime() - inflightStart, TimeUnit.NANOSECONDS);
@@ -191,20 +214,39 @@ final class AssignStage extends Stage {
         return data;
     }
 
-    private void assign(ConsumerRecords<String, byte[]> records) {
+    /** The claims of these records (their offsets pending until the next commit). */
+    private List<Claim> claims(ConsumerRecords<String, byte[]> records) {
         List<Claim> batch = new ArrayList<>();
-        long now = System.currentTimeMillis();
         for (ConsumerRecord<String, byte[]> r : records) {
             pending.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
             try {
-                for (Claim c : Codec.claims(r.value())) {
-                    if (c.sourceTimestamp() > 0) metrics.claimAge.record(Math.max(0, now - c.sourceTimestamp()), TimeUnit.MILLISECONDS);
-                    batch.add(c);
-                }
+                batch.addAll(Codec.claims(r.value()));
             } catch (IllegalArgumentException e) { // written by us, so this is a bug or a foreign writer: say so, go on
                 LOG.error("skipping unreadable claims record {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
             }
         }
+        return batch;
+    }
+
+    /**
+     * Adds the claims handed over in memory for partitions this stage owns to {@code batch}; the
+     * others (their partition was revoked since they were handed over) go to the claims topic, to
+     * their new owner.
+     */
+    private void takeHandedOver(List<Claim> batch, java.util.Set<TopicPartition> mine) {
+        for (ClaimHandoff.Batch b; (b = handoff.poll()) != null; ) {
+            b.claims().forEach((p, cs) -> {
+                if (mine.contains(new TopicPartition(settings.claimsTopic(), p))) batch.addAll(cs);
+                else sendClaims(p, cs); // acknowledged by the flush before the commit that makes the ticket durable
+            });
+            taken.add(b.ticket());
+        }
+    }
+
+    private void assign(List<Claim> batch) {
+        long now = System.currentTimeMillis();
+        for (Claim c : batch)
+            if (c.sourceTimestamp() > 0) metrics.claimAge.record(Math.max(0, now - c.sourceTimestamp()), TimeUnit.MILLISECONDS);
         SidIndexWriter index = runtime.index();
         List<ClaimResolver.Resolved> resolved = index.read(l -> resolver.resolve(batch, recent.over(l)));
         Map<String, SidEntry> changes = new LinkedHashMap<>();
@@ -352,6 +394,8 @@ final class AssignStage extends Stage {
         long t0 = System.nanoTime();
         flush();
         runtime.index().commit(outputPositions()); // also refreshes the view
+        taken.forEach(ClaimHandoff.Ticket::markDurable);
+        taken = new ArrayList<>();
         recent.clear();
         lastRefreshNanos = System.nanoTime();
         indexDirty = false;
@@ -381,6 +425,9 @@ final class AssignStage extends Stage {
             inflight = null;
         }
         writeFailed = false;
+        handoff.reset(); // what was handed over and not committed is lost: the tokenize threads read it again
+        taken = new ArrayList<>();
+        inflightTickets = List.of();
         if (claims != null) claims.close();
         if (outputs != null) outputs.close();
         claims = outputs = null;

@@ -31,11 +31,14 @@ import java.nio.file.Path;
  *                          its own partitions' items (encoding is the largest per-item cost)
  * @param inferenceThreads  PyTorch intra-op threads for encoding on CPU (0 = one per core); the
  *                          service shares its cores with Kafka and Lucene, where one is fastest
+ * @param localClaims       claims of the code tuples this instance owns go from its tokenize threads to
+ *                          its assigner in memory (false: every claim through the claims topic)
  */
 public record ServiceSettings(Path model, Path index, String bootstrapServers, String inputTopic, String outputTopic,
                               String claimsTopic, String deadLetterTopic, String group, int partitions, short replication,
                               int batchSize, int lingerMs, int maxItemBytes, long commitIntervalMs, long refreshIntervalMs, boolean retokenize,
-                              String authToken, int recentWindow, int tokenCacheTuples, int tokenizeThreads, int inferenceThreads) {
+                              String authToken, int recentWindow, int tokenCacheTuples, int tokenizeThreads, int inferenceThreads,
+                              boolean localClaims) {
     public ServiceSettings {
         require(model != null, "semid.model (the model directory) is required");
         require(index != null, "semid.index (the index directory) is required");

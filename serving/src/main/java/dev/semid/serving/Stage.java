@@ -1,8 +1,11 @@
 package dev.semid.serving;
 
+import dev.semid.serving.stream.Claim;
+import dev.semid.serving.stream.Codec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -10,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -20,6 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 abstract class Stage {
     private static final Logger LOG = LoggerFactory.getLogger(Stage.class);
+    /** A claims record is cut here, well below Kafka's default 1 MB request and message limits. */
+    static final int MAX_CLAIMS_BYTES = 256 * 1024;
 
     final ServiceSettings settings;
     final String name;
@@ -118,6 +124,26 @@ abstract class Stage {
         producer.flush();
         Exception failed = sendFailure.get();
         if (failed != null) throw new IllegalStateException("Kafka did not acknowledge a record: " + failed, failed);
+    }
+
+    /** Sends claims to their claims partition, in records cut below {@link #MAX_CLAIMS_BYTES}. */
+    void sendClaims(int partition, List<Claim> claims) {
+        int from = 0, bytes = 0;
+        for (int i = 0; i < claims.size(); i++) {
+            int b = Codec.claimBytes(claims.get(i));
+            if (bytes + b > MAX_CLAIMS_BYTES && i > from) {
+                sendClaimsRecord(partition, claims.subList(from, i));
+                from = i;
+                bytes = 0;
+            }
+            bytes += b;
+        }
+        if (from < claims.size()) sendClaimsRecord(partition, claims.subList(from, claims.size()));
+    }
+
+    private void sendClaimsRecord(int partition, List<Claim> claims) {
+        producer.send(new ProducerRecord<>(settings.claimsTopic(), partition, null,
+                Codec.claims(claims)), this::checkSend);
     }
 
     void checkSend(RecordMetadata md, Exception e) {

@@ -10,7 +10,9 @@ import jakarta.inject.Singleton;
  * The stream: its threads, each with its own Kafka clients.
  * <ol>
  *   <li>{@link TokenizeStage} × {@code semid.tokenize-threads}: items → claims by code tuple (bad
- *       items → dead letters); the threads share the input partitions as members of one group;</li>
+ *       items → dead letters); the threads share the input partitions as members of one group;
+ *       claims of the tuples this instance owns go to its assigner in memory ({@link ClaimHandoff}),
+ *       the others through the claims topic;</li>
  *   <li>{@link AssignStage}: claims → unique IDs (one owner per tuple) → index + compacted output
  *       topic; and the output topic → the index, so every instance's index is whole.</li>
  * </ol>
@@ -25,8 +27,9 @@ public final class StreamEngine {
     private final AssignStage assign;
 
     StreamEngine(ServiceSettings settings, SemidRuntime runtime, StreamMetrics metrics) {
-        for (int i = 0; i < settings.tokenizeThreads(); i++) tokenize.add(new TokenizeStage(settings, runtime, metrics, i));
-        this.assign = new AssignStage(settings, runtime, metrics);
+        ClaimHandoff handoff = new ClaimHandoff(settings.localClaims());
+        for (int i = 0; i < settings.tokenizeThreads(); i++) tokenize.add(new TokenizeStage(settings, runtime, metrics, handoff, i));
+        this.assign = new AssignStage(settings, runtime, metrics, handoff);
     }
 
     @EventListener

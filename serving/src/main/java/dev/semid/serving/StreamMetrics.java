@@ -17,7 +17,7 @@ import java.time.Duration;
  */
 @Singleton
 public final class StreamMetrics {
-    final Counter tokenized, assigned, reused, deadLetters, materialized;
+    final Counter tokenized, handedOver, assigned, reused, deadLetters, materialized;
     final Timer latency, commit, refresh, tokenizeBatch, encodeBatch, assignBatch, claimAge;
     final DistributionSummary batchSize;
     /** Input records not yet consumed, per tokenize thread. */
@@ -26,6 +26,7 @@ public final class StreamMetrics {
 
     StreamMetrics(MeterRegistry registry, SemidRuntime runtime, ServiceSettings settings) {
         tokenized = Counter.builder("semid.items.tokenized").description("Input items tokenized").register(registry);
+        handedOver = Counter.builder("semid.claims.local").description("Claims passed to this instance's assigner in memory, not through the claims topic").register(registry);
         assigned = Counter.builder("semid.items.assigned").description("Items given a new semantic ID").register(registry);
         reused = Counter.builder("semid.items.reused").description("Items that already had an ID and kept it").register(registry);
         deadLetters = Counter.builder("semid.items.dead.letters").description("Bad input messages sent to the dead-letter topic").register(registry);
@@ -58,9 +59,10 @@ public final class StreamMetrics {
 
     /** One line for benchmarks: where the time goes, per stage. */
     public String timings() {
-        return String.format(java.util.Locale.ROOT, "%s; %s; %s; %s; %s; %s; claim age %s; mean input batch %.0f", timing("commits", commit),
+        return String.format(java.util.Locale.ROOT, "%s; %s; %s; %s; %s; %s; claim age %s; mean input batch %.0f; claims in memory %.0f of %.0f", timing("commits", commit),
                 timing("refreshes", refresh), timing("tokenize polls", tokenizeBatch), timing("of which encoding", encodeBatch), timing("assign polls", assignBatch),
-                timing("latency", latency), timing("", claimAge).trim(), batchSize.mean());
+                timing("latency", latency), timing("", claimAge).trim(), batchSize.mean(),
+                handedOver.count(), tokenized.count());
     }
 
     private static String timing(String name, Timer t) {

@@ -2,7 +2,6 @@ package dev.semid.serving;
 
 import dev.semid.serving.stream.BadItemException;
 import dev.semid.serving.stream.Claim;
-import dev.semid.serving.stream.Codec;
 import dev.semid.serving.stream.Item;
 import dev.semid.serving.stream.ItemDecoder;
 import dev.semid.serving.stream.Topics;
@@ -33,26 +32,36 @@ import java.util.Map;
 /**
  * Items → claims (group {@code <group>-tokenize}): decode, send bad messages to the dead-letter
  * topic with the reason and source offset in headers, encode the rest in one batch with the
- * {@code Tokenizer}, and send the claims grouped by claims partition, one record per partition
- * and poll (split below {@link #MAX_CLAIMS_BYTES}); a claim's partition is its code tuple's,
- * {@code murmur2("12-201-7") mod partitions}, as for a record keyed by the tuple. The input
- * offsets are committed after a flush has every claim and dead letter acknowledged.
+ * {@code Tokenizer}, and pass the claims on grouped by claims partition: those of partitions this
+ * instance's assigner owns in memory ({@link ClaimHandoff}), the others to the claims topic, one
+ * record per partition and poll (split below {@link #MAX_CLAIMS_BYTES}). A claim's partition is its
+ * code tuple's, {@code murmur2("12-201-7") mod partitions}, as for a record keyed by the tuple. The
+ * input offsets are committed after a flush has every claim sent and dead letter acknowledged,
+ * and only up to the first batch handed over in memory that is not yet in an index commit.
  */
 final class TokenizeStage extends Stage {
     private static final Logger LOG = LoggerFactory.getLogger(TokenizeStage.class);
-    /** A claims record is cut here, well below Kafka's default 1 MB request and message limits. */
-    static final int MAX_CLAIMS_BYTES = 256 * 1024;
+    /** How long a synchronous commit waits for the batches handed over in memory to be durable. */
+    private static final long HANDOFF_WAIT_NANOS = 10_000_000_000L;
 
     private final SemidRuntime runtime;
     private final StreamMetrics metrics;
     private final ItemDecoder decoder;
+    private final ClaimHandoff handoff;
+    /** Input positions after every record read (cumulative until partitions are revoked). */
     private final Map<TopicPartition, OffsetAndMetadata> pending = new HashMap<>();
+    /** Batches handed over in memory, oldest first, until they are durable. */
+    private final java.util.ArrayDeque<ClaimHandoff.Ticket> tickets = new java.util.ArrayDeque<>();
+    private Map<TopicPartition, OffsetAndMetadata> committed = Map.of();
+    /** The hand-over's epoch when this stage opened: a change means the assigner lost what it was handed. */
+    private long epoch;
     private KafkaConsumer<String, byte[]> items;
     private volatile int partitions;
     private long lastCommitNanos, lastLagNanos;
 
-    TokenizeStage(ServiceSettings settings, SemidRuntime runtime, StreamMetrics metrics, int thread) {
+    TokenizeStage(ServiceSettings settings, SemidRuntime runtime, StreamMetrics metrics, ClaimHandoff handoff, int thread) {
         super(settings, "tokenize-" + thread);
+        this.handoff = handoff;
         this.runtime = runtime;
         this.metrics = metrics;
         this.decoder = new ItemDecoder(runtime.model().inputDim(), settings.maxItemBytes());
@@ -63,6 +72,7 @@ final class TokenizeStage extends Stage {
     @Override void open() {
         Topics.ensure(common(), settings.partitions(), settings.replication(), settings.inputTopic(), settings.claimsTopic(),
                 settings.outputTopic(), settings.deadLetterTopic());
+        epoch = handoff.epoch();
         producer = newProducer();
         items = new KafkaConsumer<>(consumerConfig(settings.group() + "-tokenize"), new StringDeserializer(), new ByteArrayDeserializer());
         items.subscribe(List.of(settings.inputTopic()), new ConsumerRebalanceListener() {
@@ -77,13 +87,15 @@ final class TokenizeStage extends Stage {
     }
 
     @Override void turn() {
+        if (handoff.epoch() != epoch)
+            throw new IllegalStateException("the assigner restarted and lost claims handed over in memory: reading from the committed offsets again");
         ConsumerRecords<String, byte[]> in = items.poll(Duration.ofMillis(Math.max(1, settings.lingerMs())));
         if (!in.isEmpty()) {
             long t0 = System.nanoTime();
             tokenize(in);
             metrics.tokenizeBatch.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
-        if (!pending.isEmpty() && due(lastCommitNanos, settings.commitIntervalMs())) commit(false);
+        if ((!pending.isEmpty() || !tickets.isEmpty()) && due(lastCommitNanos, settings.commitIntervalMs())) commit(false);
         if (due(lastLagNanos, 1000)) {
             metrics.lag.put(name, lag());
             lastLagNanos = System.nanoTime();
@@ -92,6 +104,7 @@ final class TokenizeStage extends Stage {
 
     private void tokenize(ConsumerRecords<String, byte[]> records) {
         metrics.batchSize.record(records.count());
+        Map<TopicPartition, OffsetAndMetadata> before = new HashMap<>(pending);
         List<Item> good = new ArrayList<>(records.count());
         List<Long> timestamps = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> r : records) {
@@ -111,28 +124,22 @@ final class TokenizeStage extends Stage {
         int[][] codes = runtime.tokenizer().codes(x);
         metrics.encodeBatch.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
         int partitions = producer.partitionsFor(settings.claimsTopic()).size();
-        List<List<Claim>> byPartition = new ArrayList<>(partitions);
-        int[] bytes = new int[partitions];
-        for (int p = 0; p < partitions; p++) byPartition.add(new ArrayList<>());
+        Map<Integer, List<Claim>> local = new HashMap<>(), remote = new HashMap<>();
         for (int i = 0; i < good.size(); i++) {
             Item it = good.get(i);
-            Claim c = new Claim(it.id(), codes[i], it.payload(), it.retokenize(), timestamps.get(i));
             int p = partitionOf(codes[i], partitions);
-            if (bytes[p] + Codec.claimBytes(c) > MAX_CLAIMS_BYTES && !byPartition.get(p).isEmpty()) {
-                sendClaims(p, byPartition.get(p));
-                byPartition.set(p, new ArrayList<>());
-                bytes[p] = 0;
-            }
-            byPartition.get(p).add(c);
-            bytes[p] += Codec.claimBytes(c);
+            (handoff.local(p) ? local : remote).computeIfAbsent(p, k -> new ArrayList<>())
+                    .add(new Claim(it.id(), codes[i], it.payload(), it.retokenize(), timestamps.get(i)));
             metrics.recent.add(codes[i]);
         }
-        for (int p = 0; p < partitions; p++) if (!byPartition.get(p).isEmpty()) sendClaims(p, byPartition.get(p));
+        remote.forEach(this::sendClaims);
+        if (!local.isEmpty()) {
+            ClaimHandoff.Ticket t = new ClaimHandoff.Ticket(before);
+            tickets.add(t); // if the hand-over fails, it is never durable: nothing past it is committed
+            if (handoff.put(new ClaimHandoff.Batch(local, t), () -> running && handoff.epoch() == epoch))
+                metrics.handedOver.increment(local.values().stream().mapToInt(List::size).sum());
+        }
         metrics.tokenized.increment(good.size());
-    }
-
-    private void sendClaims(int partition, List<Claim> claims) {
-        producer.send(new ProducerRecord<>(settings.claimsTopic(), partition, null, Codec.claims(claims)), this::checkSend);
     }
 
     /** The claims partition of a code tuple: Kafka's partition for the key "12-201-7". */
@@ -169,20 +176,30 @@ final class TokenizeStage extends Stage {
     @Override void commit() { commit(true); }
 
     /**
-     * Flush (every claim acknowledged), then the input offsets: periodically without waiting (a
-     * lost commit only re-delivers items, which get the IDs they have), synchronously before
-     * partitions go to another instance and on the way out.
+     * Flush (every claim sent and dead letter acknowledged), then the input offsets up to the first
+     * batch handed over in memory that no index commit covers yet: periodically without waiting (a
+     * lost commit only re-delivers items, which get the IDs they have), synchronously, after
+     * waiting a while for the hand-overs, before partitions go to another instance and on the way out.
      */
     private void commit(boolean sync) {
         if (producer == null || items == null) return;
         flush();
-        if (!pending.isEmpty()) {
-            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(pending);
+        long deadline = System.nanoTime() + HANDOFF_WAIT_NANOS;
+        while (sync && !tickets.isEmpty() && !tickets.peekLast().durable() && System.nanoTime() < deadline
+                && handoff.epoch() == epoch) sleep(5);
+        while (!tickets.isEmpty() && tickets.peek().durable()) tickets.poll();
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(tickets.isEmpty() ? pending : tickets.peek().before);
+        if (!offsets.isEmpty() && !offsets.equals(committed)) {
             if (sync) items.commitSync(offsets);
             else items.commitAsync(offsets, (o, e) -> {
                 if (e != null) LOG.warn("input offsets not committed (the items will be re-delivered): {}", e.toString());
             });
+            committed = offsets;
+        }
+        if (sync) { // what is not committed now is read again by whoever gets the partitions
             pending.clear();
+            tickets.clear();
+            committed = Map.of();
         }
         lastCommitNanos = System.nanoTime();
     }
@@ -199,6 +216,8 @@ final class TokenizeStage extends Stage {
         if (items != null) items.close();
         items = null;
         pending.clear();
+        tickets.clear();
+        committed = Map.of();
         partitions = 0;
     }
 }

@@ -124,6 +124,9 @@ class StreamDeliveryTest {
             assertTrue(ma.tokenized.count() > 0 && mb.tokenized.count() > 0, "both tokenized");
             assertTrue(ma.assigned.count() > 0 && mb.assigned.count() > 0, "both handed out tokens");
             assertEquals(n, ma.assigned.count() + mb.assigned.count(), 0.0, "each item assigned once");
+            for (StreamMetrics m : List.of(ma, mb)) // each instance's own tuples in memory, the other's through the claims topic
+                assertTrue(m.handedOver.count() > 0 && m.handedOver.count() < m.tokenized.count(),
+                        "claims in memory " + m.handedOver.count() + " of " + m.tokenized.count());
             for (SemidServer s : List.of(a, b))
                 awaitTrue(Duration.ofSeconds(60), "each index holds every item", () -> s.context().getBean(SemidRuntime.class).index()
                         .read(SidLookup::size) == n);
