@@ -142,9 +142,12 @@ final class ServeBenchCommand implements Callable<Integer> {
                         .collect(java.util.stream.Collectors.joining(" / ")), 100 * sustained / raw);
         for (int rate : rates) {
             Map<String, Long> before = brokerRequests();
-            ThreadCpu cpu = ThreadCpu.now();
-            double[] r = load.paced(bs, payloads, rate, seconds);
-            String cores = ThreadCpu.now().since(cpu);
+            double[] r;
+            String cores;
+            try (ThreadCpu cpu = ThreadCpu.start()) {
+                r = load.paced(bs, payloads, rate, seconds);
+                cores = cpu.report();
+            }
             Map<String, Long> after = brokerRequests();
             StringBuilder req = new StringBuilder();
             for (var e : after.entrySet()) {
@@ -289,6 +292,13 @@ final class ServeBenchCommand implements Callable<Integer> {
                 lat[i] = at == 0 ? Double.POSITIVE_INFINITY : (at - sent[i]) / 1e6;
                 last = Math.max(last, at);
             }
+            StringBuilder bySecond = new StringBuilder();
+            for (int from = 0; from < n; from += rate) { // items are sent in order, `rate` a second
+                double[] s = Arrays.copyOfRange(lat, from, Math.min(n, from + rate));
+                Arrays.sort(s);
+                bySecond.append(' ').append(Double.isInfinite(s[(int) (s.length * 0.99)]) ? "lost" : Math.round(s[(int) (s.length * 0.99)]));
+            }
+            System.out.println("  p99 by second sent (ms):" + bySecond);
             Arrays.sort(lat);
             return new double[] {n / ((last - t0) / 1e9), lat[n / 2], lat[(int) (n * 0.99)], lat[n - 1]};
         }
