@@ -7,16 +7,33 @@ import ai.djl.engine.Engine;
 public final class Devices {
     private Devices() {}
 
+    /** Intra-op threads asked for (0 = PyTorch's default), and what this thread has applied. */
+    private static volatile int cpuThreads;
+    private static final ThreadLocal<int[]> APPLIED = ThreadLocal.withInitial(() -> new int[1]);
+
     /**
      * Sets PyTorch's intra-op threads for CPU work in this process (0 = leave PyTorch's default,
      * one per core). A process that shares its cores with other busy threads — the streaming
      * service, with Kafka and Lucene — encodes faster with one: OpenMP workers of a second thread
-     * wait for a core and spin.
+     * wait for a core and spin. OpenMP keeps the count per thread, so it is applied here and again
+     * by each thread on its first encode ({@link #applyToThisThread}); without that, every other
+     * thread that encodes starts a worker per core of its own.
      */
     public static void cpuThreads(int threads) {
         if (threads < 0) throw new IllegalArgumentException("threads must be >= 0, got " + threads);
         Engine.getEngine("PyTorch"); // loads the natives
-        if (threads > 0) ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
+        cpuThreads = threads;
+        applyToThisThread();
+    }
+
+    /** Applies {@link #cpuThreads(int)} to the calling thread, once per thread (a thread-local check after that). */
+    public static void applyToThisThread() {
+        int t = cpuThreads;
+        int[] applied = APPLIED.get();
+        if (t > 0 && applied[0] != t) {
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(t);
+            applied[0] = t;
+        }
     }
 
     public static Device resolve(String choice) {

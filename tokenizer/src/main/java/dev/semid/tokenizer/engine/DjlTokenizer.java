@@ -79,6 +79,7 @@ public final class DjlTokenizer implements Tokenizer {
     private Encoding run(Matrix batch, boolean latents, boolean reconstruct) {
         if (batch.cols() != model.inputDim())
             throw new IllegalArgumentException("embeddings have dimension " + batch.cols() + ", the model expects " + model.inputDim());
+        if (!device.isGpu()) Devices.applyToThisThread();
         int n = batch.rows(), levels = model.levels(), d = model.latentDim();
         int[][] codes = new int[n][];
         Matrix z = latents ? Matrix.zeros(n, d) : null;
