@@ -121,7 +121,7 @@ final class ServeBenchCommand implements Callable<Integer> {
         while (elapsed < warmupSeconds) {
             int slice = Math.min(WARMUP_SLICE_SECONDS, warmupSeconds - elapsed);
             long c0 = jit.getTotalCompilationTime(), t0 = System.nanoTime();
-            achieved = load.paced(bs, payloads, WARMUP_RATE, slice)[0];
+            achieved = load.paced(bs, payloads, WARMUP_RATE, slice, false)[0];
             share = (jit.getTotalCompilationTime() - c0) / ((System.nanoTime() - t0) / 1e6);
             elapsed += slice;
             if (elapsed >= WARMUP_MIN_SECONDS && share < JIT_SETTLED) break;
@@ -145,7 +145,7 @@ final class ServeBenchCommand implements Callable<Integer> {
             double[] r;
             String cores;
             try (ThreadCpu cpu = ThreadCpu.start()) {
-                r = load.paced(bs, payloads, rate, seconds);
+                r = load.paced(bs, payloads, rate, seconds, true);
                 cores = cpu.report();
             }
             Map<String, Long> after = brokerRequests();
@@ -268,8 +268,11 @@ final class ServeBenchCommand implements Callable<Integer> {
             return n / ((System.nanoTime() - t0) / 1e9);
         }
 
-        /** {achieved rate, p50 ms, p99 ms, max ms} for items sent at {@code rate} for {@code seconds}. */
-        double[] paced(String bs, BenchItems payloads, int rate, int seconds) throws InterruptedException {
+        /**
+         * {achieved rate, p50 ms, p99 ms, max ms} for items sent at {@code rate} for {@code seconds};
+         * with {@code timeline}, prints the p99 of each second's items.
+         */
+        double[] paced(String bs, BenchItems payloads, int rate, int seconds, boolean timeline) throws InterruptedException {
             String prefix = "p" + (run++) + "-";
             int n = rate * seconds;
             Run arrivals = open(prefix, n);
@@ -293,12 +296,12 @@ final class ServeBenchCommand implements Callable<Integer> {
                 last = Math.max(last, at);
             }
             StringBuilder bySecond = new StringBuilder();
-            for (int from = 0; from < n; from += rate) { // items are sent in order, `rate` a second
+            for (int from = 0; timeline && from < n; from += rate) { // items are sent in order, `rate` a second
                 double[] s = Arrays.copyOfRange(lat, from, Math.min(n, from + rate));
                 Arrays.sort(s);
                 bySecond.append(' ').append(Double.isInfinite(s[(int) (s.length * 0.99)]) ? "lost" : Math.round(s[(int) (s.length * 0.99)]));
             }
-            System.out.println("  p99 by second sent (ms):" + bySecond);
+            if (timeline) System.out.println("  p99 by second sent (ms):" + bySecond);
             Arrays.sort(lat);
             return new double[] {n / ((last - t0) / 1e9), lat[n / 2], lat[(int) (n * 0.99)], lat[n - 1]};
         }
