@@ -277,8 +277,10 @@ final class ServeBenchCommand implements Callable<Integer> {
             int n = rate * seconds;
             Run arrivals = open(prefix, n);
             long[] sent = new long[n];
-            long t0 = System.nanoTime();
+            long t0;
             try (KafkaProducer<String, byte[]> p = producer(bs)) {
+                p.partitionsFor("items"); // metadata before the clock starts: a first send would wait for it, then catch up in a burst
+                t0 = System.nanoTime();
                 for (int i = 0; i < n; i++) {
                     ProduceCommand.pace(t0, i, rate);
                     sent[i] = System.nanoTime();
