@@ -136,6 +136,50 @@ class StreamDeliveryTest {
         assertIndexEquals(ib, out);
     }
 
+    /**
+     * A second instance joins while the first streams: the first loses claims partitions with
+     * claims handed over in memory and input partitions with uncommitted offsets. Nothing may be
+     * lost, no ID handed out twice, and both indexes end equal to the output topic.
+     */
+    @Test void anInstanceJoiningMidStreamTakesOverPartitionsWithoutLossOrDuplicates() throws Exception {
+        Path model = tmp.resolve("join-model");
+        Matrix x = smallModel(model);
+        createTopic(kafka.bootstrapServers(), "j-items", 4);
+        Path ia = tmp.resolve("join-a"), ib = tmp.resolve("join-b");
+        int n = 3000;
+        try (SemidServer a = SemidServer.start(settings(kafka.bootstrapServers(), model, ia, "j-"))) {
+            awaitTrue(Duration.ofSeconds(60), "the first instance owns every claims partition", () -> a.engine().claimPartitions() == 4);
+            Thread feeder = Thread.ofPlatform().start(() -> {
+                try (KafkaProducer<String, byte[]> p = producer(kafka.bootstrapServers())) {
+                    // 16 embeddings, 187 or 188 items each: every tuple's tokens are contended
+                    for (int i = 0; i < n; i++) {
+                        p.send(new ProducerRecord<>("j-items", "j" + i, itemJson("j" + i, x.row((i % 16) * 97), null)));
+                        if (i % 40 == 39) sleep(100); // ~400 items/s for ~7.5 s: the join lands mid-stream
+                    }
+                }
+            });
+            readUntil(kafka.bootstrapServers(), "j-semantic-ids", Duration.ofSeconds(60), all -> all.size() >= 300);
+            StreamMetrics ma = a.context().getBean(StreamMetrics.class);
+            assertTrue(ma.handedOver.count() > 0, "claims went in memory before the join");
+            try (SemidServer b = SemidServer.start(settings(kafka.bootstrapServers(), model, ib, "j-"))) {
+                awaitTrue(Duration.ofSeconds(60), "the second instance owns claims partitions", () -> b.engine().claimPartitions() > 0);
+                assertTrue(feeder.isAlive(), "the join came while items were still arriving");
+                feeder.join();
+                Map<String, String> out = idsOnOutput(readUntil(kafka.bootstrapServers(), "j-semantic-ids", Duration.ofSeconds(120),
+                        all -> latest(all).size() >= n));
+                assertEquals(n, out.size(), "0 items lost");
+                assertEquals(n, new HashSet<>(out.values()).size(), "all IDs unique across the join");
+                assertTrue(b.engine().claimPartitions() > 0 && a.engine().claimPartitions() < 4, "the partitions were shared out");
+                for (SemidServer s : List.of(a, b))
+                    awaitTrue(Duration.ofSeconds(60), "each index holds every item", () -> s.context().getBean(SemidRuntime.class).index()
+                            .read(SidLookup::size) == n);
+            }
+        }
+        Map<String, String> out = idsOnOutput(readUntil(kafka.bootstrapServers(), "j-semantic-ids", Duration.ofSeconds(30), all -> latest(all).size() >= n));
+        assertIndexEquals(ia, out);
+        assertIndexEquals(ib, out);
+    }
+
     @Test void serviceKilledMidStreamLosesNothingAndDuplicatesNothing() throws Exception {
         Path model = tmp.resolve("kill-model");
         Matrix x = smallModel(model);
