@@ -33,7 +33,7 @@ class ServiceFactory {
                 env.getProperty("semid.auth-token", String.class).orElse(null),
                 env.getProperty("semid.recent-window", Integer.class, 10_000),
                 env.getProperty("semid.token-cache-tuples", Integer.class, 262_144),
-                env.getProperty("semid.tokenize-threads", Integer.class, 2),
+                env.getProperty("semid.tokenize-threads", Integer.class, 1),
                 env.getProperty("semid.inference-threads", Integer.class, 1),
                 env.getProperty("semid.local-claims", Boolean.class, true));
     }
