@@ -98,7 +98,7 @@ final class ServeBenchCommand implements Callable<Integer> {
                     // measured hot, like the service: the same broker, its code compiled by the warm-up
                     double raw = rawKafka(bs, payloads);
                     System.out.printf(Locale.ROOT, "raw Kafka produce → consume, same payloads: %,.0f items/s (the ceiling)%n", raw);
-                    measure(load, bs, payloads, raw);
+                    measure(load, bs, payloads, raw, server.context().getBean(dev.semid.serving.StreamMetrics.class));
                     if (load.deadLetters.get() > 0)
                         System.out.printf(Locale.ROOT, "%,d items went to the dead-letter topic (their code tuples ran out of dedup tokens)%n",
                                 load.deadLetters.get());
@@ -131,7 +131,7 @@ final class ServeBenchCommand implements Callable<Integer> {
                 share < JIT_SETTLED ? " (settled)" : " (NOT settled: the figures below include compiling)");
     }
 
-    private void measure(Load load, String bs, BenchItems payloads, double raw) throws InterruptedException {
+    private void measure(Load load, String bs, BenchItems payloads, double raw, dev.semid.serving.StreamMetrics metrics) throws InterruptedException {
         double[] bursts = new double[repeats];
         for (int i = 0; i < repeats; i++) bursts[i] = load.burst(bs, payloads, items);
         double[] sorted = bursts.clone();
@@ -144,10 +144,12 @@ final class ServeBenchCommand implements Callable<Integer> {
             Map<String, Long> before = brokerRequests();
             double[] r;
             String cores;
+            var tokenize = metrics.tokenizeTotals();
             try (ThreadCpu cpu = ThreadCpu.start()) {
                 r = load.paced(bs, payloads, rate, seconds, true);
                 cores = cpu.report();
             }
+            String loop = metrics.tokenizeTotals().since(tokenize);
             Map<String, Long> after = brokerRequests();
             StringBuilder req = new StringBuilder();
             for (var e : after.entrySet()) {
@@ -156,6 +158,7 @@ final class ServeBenchCommand implements Callable<Integer> {
             }
             System.out.println("  broker requests:" + req);
             System.out.println("  CPU by thread, of " + Runtime.getRuntime().availableProcessors() + " cores: " + cores);
+            System.out.println("  tokenize: " + loop);
             System.out.printf(Locale.ROOT, "at %,d items/s offered: achieved %,.0f/s, latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%s%n", rate, r[0],
                     r[1], r[2], r[3], rate == 10_000 ? "   target p99 < 50 ms at 10,000/s" : "");
         }

@@ -65,6 +65,23 @@ public final class StreamMetrics {
                 handedOver.count(), tokenized.count());
     }
 
+    /** Cumulative tokenize-stage totals, for a benchmark to take differences over a run. */
+    public record TokenizeTotals(long polls, double items, double loopSeconds, double encodeSeconds) {
+        /** "polls of B items; per item: X µs in the tokenize loop, of which Y µs encoding" since {@code before} (wall time). */
+        public String since(TokenizeTotals before) {
+            double n = items - before.items;
+            if (n <= 0) return "no items";
+            return String.format(java.util.Locale.ROOT, "%,d polls of %.0f items; per item %.1f µs in the loop, of which %.1f µs encoding (wall)",
+                    polls - before.polls, n / Math.max(1, polls - before.polls), 1e6 * (loopSeconds - before.loopSeconds) / n,
+                    1e6 * (encodeSeconds - before.encodeSeconds) / n);
+        }
+    }
+
+    public TokenizeTotals tokenizeTotals() {
+        var s = java.util.concurrent.TimeUnit.SECONDS;
+        return new TokenizeTotals(tokenizeBatch.count(), batchSize.totalAmount(), tokenizeBatch.totalTime(s), encodeBatch.totalTime(s));
+    }
+
     private static String timing(String name, Timer t) {
         var ms = java.util.concurrent.TimeUnit.MILLISECONDS;
         return String.format(java.util.Locale.ROOT, "%s %d (mean %.1f ms, max %.1f ms)", name, t.count(), t.mean(ms), t.max(ms));
