@@ -139,6 +139,7 @@ final class AssignStage extends Stage {
                 resolver.forget();
                 if (!parts.isEmpty()) catchUp(); // every token the previous owner handed out is in the output topic
                 partitions = claims.assignment().size();
+                for (TopicPartition tp : parts) handoff.read(tp.partition(), claims.position(tp)); // what came before is not ours to wait for
                 handoff.own(claims.assignment());
             }
         });
@@ -219,6 +220,7 @@ final class AssignStage extends Stage {
         List<Claim> batch = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> r : records) {
             pending.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
+            handoff.read(r.partition(), r.offset() + 1); // before the batches handed over since are taken: they come after
             try {
                 batch.addAll(Codec.claims(r.value()));
             } catch (IllegalArgumentException e) { // written by us, so this is a bug or a foreign writer: say so, go on

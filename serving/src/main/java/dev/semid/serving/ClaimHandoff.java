@@ -50,6 +50,8 @@ final class ClaimHandoff {
     /** Claims partitions the assigner owns now (replaced whole, never changed in place). */
     private volatile BitSet owned = new BitSet();
     private volatile long epoch;
+    /** Per claims partition, the offset after the last claims record the assigner has read from the topic. */
+    private final java.util.concurrent.ConcurrentHashMap<Integer, Long> read = new java.util.concurrent.ConcurrentHashMap<>();
 
     ClaimHandoff(boolean enabled) { this.enabled = enabled; }
 
@@ -85,6 +87,17 @@ final class ClaimHandoff {
         queue.clear();
         epoch++;
     }
+
+    /**
+     * Called by the assigner for each claims record it reads, before it takes the batches handed
+     * over since: a tokenize thread that sent a partition's claims to the topic hands over that
+     * partition's next claims only once the assigner has read past them, so that a tuple's items
+     * are still numbered in arrival order when the path changes (see {@link TokenizeStage}).
+     */
+    void read(int partition, long nextOffset) { read.merge(partition, nextOffset, Math::max); }
+
+    /** The offset after the last claims record of this partition the assigner has read (0 = none). */
+    long read(int partition) { return read.getOrDefault(partition, 0L); }
 
     /** Changes when the assigner restarts (see {@link #reset}). */
     long epoch() { return epoch; }

@@ -143,8 +143,14 @@ abstract class Stage {
 
     private void sendClaimsRecord(int partition, List<Claim> claims) {
         producer.send(new ProducerRecord<>(settings.claimsTopic(), partition, null,
-                Codec.claims(claims)), this::checkSend);
+                Codec.claims(claims)), (md, e) -> {
+            checkSend(md, e);
+            if (e == null) claimsSent(md);
+        });
     }
+
+    /** A claims record was acknowledged (on the producer's I/O thread). */
+    void claimsSent(RecordMetadata md) {}
 
     void checkSend(RecordMetadata md, Exception e) {
         if (e != null) sendFailure.compareAndSet(null, e);

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -43,6 +44,8 @@ final class TokenizeStage extends Stage {
     private static final Logger LOG = LoggerFactory.getLogger(TokenizeStage.class);
     /** How long a synchronous commit waits for the batches handed over in memory to be durable. */
     private static final long HANDOFF_WAIT_NANOS = 10_000_000_000L;
+    /** How long a tokenize thread waits for the assigner to read the claims it sent through the topic before it hands over in memory. */
+    private static final long TOPIC_READ_WAIT_NANOS = 1_000_000_000L;
 
     private final SemidRuntime runtime;
     private final StreamMetrics metrics;
@@ -53,6 +56,8 @@ final class TokenizeStage extends Stage {
     /** Batches handed over in memory, oldest first, until they are durable. */
     private final java.util.ArrayDeque<ClaimHandoff.Ticket> tickets = new java.util.ArrayDeque<>();
     private Map<TopicPartition, OffsetAndMetadata> committed = Map.of();
+    /** Per claims partition, the offset of the last claims record this thread sent to the topic that the assigner here may not have read. */
+    private final Map<Integer, Long> sentToTopic = new java.util.concurrent.ConcurrentHashMap<>();
     /** The hand-over's epoch when this stage opened: a change means the assigner lost what it was handed. */
     private long epoch;
     private KafkaConsumer<String, byte[]> items;
@@ -125,10 +130,11 @@ final class TokenizeStage extends Stage {
         metrics.encodeBatch.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
         int partitions = producer.partitionsFor(settings.claimsTopic()).size();
         Map<Integer, List<Claim>> local = new HashMap<>(), remote = new HashMap<>();
+        Map<Integer, Boolean> inMemory = new HashMap<>(); // decided once per partition and poll
         for (int i = 0; i < good.size(); i++) {
             Item it = good.get(i);
             int p = partitionOf(codes[i], partitions);
-            (handoff.local(p) ? local : remote).computeIfAbsent(p, k -> new ArrayList<>())
+            (inMemory.computeIfAbsent(p, this::inMemory) ? local : remote).computeIfAbsent(p, k -> new ArrayList<>())
                     .add(new Claim(it.id(), codes[i], it.payload(), it.retokenize(), timestamps.get(i)));
             metrics.recent.add(codes[i]);
         }
@@ -141,6 +147,28 @@ final class TokenizeStage extends Stage {
         }
         metrics.tokenized.increment(good.size());
     }
+
+    /**
+     * True if this poll's claims of claims partition {@code p} go to the assigner in memory: it
+     * owns the partition, and it has read every claims record this thread sent to it through the
+     * topic (waiting for that a while, else the topic once more). Without the wait, the first
+     * claims handed over after the assigner takes a partition would overtake those still in the
+     * topic, and a tuple's items would not be numbered in arrival order.
+     */
+    private boolean inMemory(int p) {
+        if (!handoff.local(p)) return false;
+        if (!sentToTopic.containsKey(p)) return true;
+        flush(); // every claims record sent so far acknowledged: its offset known
+        long last = sentToTopic.get(p), deadline = System.nanoTime() + TOPIC_READ_WAIT_NANOS;
+        while (handoff.read(p) <= last) {
+            if (!running || handoff.epoch() != epoch || System.nanoTime() > deadline) return false;
+            sleep(2);
+        }
+        sentToTopic.remove(p);
+        return true;
+    }
+
+    @Override void claimsSent(RecordMetadata md) { sentToTopic.merge(md.partition(), md.offset(), Math::max); }
 
     /** The claims partition of a code tuple: Kafka's partition for the key "12-201-7". */
     static int partitionOf(int[] codes, int partitions) {
