@@ -28,8 +28,8 @@ import java.nio.file.Path;
  * @param tokenCacheTuples  code tuples whose dedup tokens the assigner keeps in memory between
  *                          batches (least recently used dropped; ~150 bytes each)
  * @param tokenizeThreads   consumers of the input topic in this instance, each decoding and encoding
- *                          its own partitions' items; on 2 cores one was steadier than two (one consumer
- *                          fetches twice the items per request, and encodes batches twice as large)
+ *                          its own partitions' items; one consumer fetches more items per request and
+ *                          encodes larger batches, and on 2 cores two were no faster
  * @param inferenceThreads  PyTorch intra-op threads for encoding on CPU (0 = one per core); the
  *                          service shares its cores with Kafka and Lucene, where one is fastest
  * @param localClaims       claims of the code tuples this instance owns go from its tokenize threads to
