@@ -81,10 +81,11 @@ final class ClaimHandoff {
     /** The next batch, or null. */
     Batch poll() { return queue.poll(); }
 
-    /** The assigner restarts: nothing is owned, the waiting batches are dropped, and tokenize threads must read again. */
+    /** The assigner restarts: nothing is owned, the waiting batches and read positions are dropped, and tokenize threads must read again. */
     void reset() {
         owned = new BitSet();
         queue.clear();
+        read.clear(); // the next assigner reads from the committed offsets again: what this one read does not count
         epoch++;
     }
 

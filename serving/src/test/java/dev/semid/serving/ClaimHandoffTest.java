@@ -50,11 +50,13 @@ class ClaimHandoffTest {
         h.own(List.of(new TopicPartition("c", 0)));
         ClaimHandoff.Batch b = batch(0);
         h.put(b, () -> true);
+        h.read(0, 42);
         long before = h.epoch();
         h.reset();
         assertNotEquals(before, h.epoch(), "tokenize threads see it and read from their committed offsets again");
         assertNull(h.poll(), "the waiting batch is dropped");
         assertFalse(h.local(0), "nothing owned until the assigner has partitions again");
+        assertEquals(0, h.read(0), "the next assigner's reading starts over");
         assertFalse(b.ticket().durable(), "so nothing past it is committed");
         ClaimHandoff.Batch c = batch(0);
         h.put(c, () -> true);
