@@ -6,6 +6,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.semid.tokenizer.data.EmbeddingSet;
 import dev.semid.tokenizer.data.Matrix;
+import dev.semid.tokenizer.Tokenizer;
+import dev.semid.tokenizer.engine.CodebookTokenizer;
+import dev.semid.tokenizer.engine.Devices;
 import dev.semid.tokenizer.engine.DjlTokenizer;
 import dev.semid.tokenizer.io.EmbeddingReader;
 import dev.semid.tokenizer.model.DenseLayer;
@@ -82,11 +85,31 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
         long t0 = System.nanoTime();
         QuantizerModel km = new RqKMeansTrainer(RqKMeansConfig.defaults(), TrainingListener.NONE).train(x);
         double kmSeconds = (System.nanoTime() - t0) / 1e9;
-        try (DjlTokenizer t = new DjlTokenizer(km, dev)) {
-            System.out.printf(Locale.ROOT, "RQ-KMeans (3 × 256, 30 iterations): trained in %.1f s; encode %.0f items/s%n",
-                    kmSeconds, itemsPerSecond(t, tiled));
+        System.out.printf(Locale.ROOT, "RQ-KMeans (3 × 256, 30 iterations): trained in %.1f s%n", kmSeconds);
+        try (Tokenizer djl = new DjlTokenizer(km, dev); Tokenizer java = new CodebookTokenizer(km)) {
+            System.out.printf(Locale.ROOT, "  encode %,d items: PyTorch (DJL) %,.0f items/s, Java SIMD (the default on CPU) %,.0f items/s%n",
+                    tiled.rows(), itemsPerSecond(djl, tiled), itemsPerSecond(java, tiled));
+            if (!dev.isGpu()) Devices.cpuThreads(1); // as the service runs it
+            for (int batch : STREAM_BATCHES)
+                System.out.printf(Locale.ROOT, "  batches of %d, one thread (as in the service): PyTorch %.1f µs/item, Java %.1f µs/item%n",
+                        batch, microsPerItem(djl, x, batch), microsPerItem(java, x, batch));
         }
         return 0;
+    }
+
+    /** Batch sizes a streaming tokenize thread encodes at 2,000–20,000 items/s. */
+    private static final int[] STREAM_BATCHES = {1, 12, 60, 150};
+
+    /** Mean wall time per item encoding consecutive batches of {@code batch} rows of x, after a warm-up pass. */
+    private static double microsPerItem(Tokenizer t, Matrix x, int batch) {
+        int n = x.rows() / batch * batch;
+        double best = Double.MAX_VALUE;
+        for (int rep = 0; rep < 3; rep++) {
+            long t0 = System.nanoTime();
+            for (int from = 0; from < n; from += batch) t.codes(x.slice(from, from + batch));
+            best = Math.min(best, (System.nanoTime() - t0) / 1e3 / n);
+        }
+        return best;
     }
 
     /** Trains with {@code cfg}, prints its median steady-state epoch time, stores it in {@code median[0]}. */
@@ -105,7 +128,7 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
         return m;
     }
 
-    private static double itemsPerSecond(DjlTokenizer t, Matrix x) {
+    private static double itemsPerSecond(Tokenizer t, Matrix x) {
         t.codes(x.slice(0, Math.min(x.rows(), 8192))); // warm-up
         double best = 0;
         for (int rep = 0; rep < 3; rep++) {

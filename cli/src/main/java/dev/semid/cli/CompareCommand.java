@@ -3,7 +3,8 @@ package dev.semid.cli;
 import ai.djl.Device;
 import dev.semid.tokenizer.Tokenization;
 import dev.semid.tokenizer.data.EmbeddingSet;
-import dev.semid.tokenizer.engine.DjlTokenizer;
+import dev.semid.tokenizer.Tokenizer;
+import dev.semid.tokenizer.engine.Tokenizers;
 import dev.semid.tokenizer.io.AtomicFiles;
 import dev.semid.tokenizer.io.EmbeddingReader;
 import dev.semid.tokenizer.io.TokenSidReader;
@@ -66,7 +67,7 @@ final class CompareCommand implements Callable<Integer> {
                 QuantizerModel model = train.train(set.vectors(), dev, progress);
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 TokenizerMetrics m;
-                try (DjlTokenizer t = new DjlTokenizer(model, dev)) {
+                try (Tokenizer t = Tokenizers.open(model, dev)) {
                     m = Tokenization.run(t, set, CollisionConfig.defaults(), (d, n) -> {}).metrics();
                 }
                 System.err.print(m.summary());

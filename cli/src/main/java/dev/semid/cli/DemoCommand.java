@@ -4,7 +4,8 @@ import ai.djl.Device;
 import dev.semid.tokenizer.data.EmbeddingSet;
 import dev.semid.tokenizer.data.SyntheticCatalogue;
 import dev.semid.tokenizer.Tokenization;
-import dev.semid.tokenizer.engine.DjlTokenizer;
+import dev.semid.tokenizer.Tokenizer;
+import dev.semid.tokenizer.engine.Tokenizers;
 import dev.semid.tokenizer.index.IndexModel;
 import dev.semid.tokenizer.index.PrefixChild;
 import dev.semid.tokenizer.index.SidEntry;
@@ -66,7 +67,7 @@ final class DemoCommand implements Callable<Integer> {
         Pipeline.trainAndSave(train, set, dev, collisions.config(), modelDir, progress, System.out);
         System.out.println("\n== tokenize (model loaded back from " + modelDir + ")");
         Path indexDir = work.resolve("index");
-        try (DjlTokenizer t = new DjlTokenizer(ModelArtifact.load(modelDir), dev)) {
+        try (Tokenizer t = Tokenizers.open(ModelArtifact.load(modelDir), dev)) {
             Path out = work.resolve("sids.jsonl");
             Tokenization.Result r = Pipeline.tokenizeAndWrite(t, set, collisions.config(), out, Pipeline.defaultMetricsFile(out), progress, System.out);
             System.out.println("\n== index (Lucene, " + indexDir + ")");

@@ -7,7 +7,8 @@ import dev.semid.eval.quality.TokenizerQuality;
 import dev.semid.eval.report.TokenizerReport;
 import dev.semid.tokenizer.Tokenization;
 import dev.semid.tokenizer.data.EmbeddingSet;
-import dev.semid.tokenizer.engine.DjlTokenizer;
+import dev.semid.tokenizer.Tokenizer;
+import dev.semid.tokenizer.engine.Tokenizers;
 import dev.semid.tokenizer.io.InputException;
 import dev.semid.tokenizer.metrics.CollisionStats;
 import dev.semid.tokenizer.metrics.LevelStats;
@@ -52,7 +53,7 @@ final class EvalTokenizerCommand implements Callable<Integer> {
             var m = ModelArtifact.load(model);
             if (items.dimension() != m.inputDim())
                 throw new InputException(data.embeddings.toString(), null, "embeddings have dimension " + items.dimension() + ", the model expects " + m.inputDim());
-            try (DjlTokenizer t = new DjlTokenizer(m, run.device())) {
+            try (Tokenizer t = Tokenizers.open(m, run.device())) {
                 Tokenization.Result r = Tokenization.run(t, items, CollisionConfig.defaults(), (d, n) -> run.progress().task("tokenizing", d, n));
                 String name = model.toAbsolutePath().normalize().getFileName().toString();
                 sets.add(new IdSet(name, r.ids(), r.codes(), m.codebookSize(), r.metrics().relativeQuantizationError()));

@@ -3,7 +3,8 @@ package dev.semid.cli;
 import ai.djl.Device;
 import dev.semid.tokenizer.Tokenization;
 import dev.semid.tokenizer.data.EmbeddingSet;
-import dev.semid.tokenizer.engine.DjlTokenizer;
+import dev.semid.tokenizer.Tokenizer;
+import dev.semid.tokenizer.engine.Tokenizers;
 import dev.semid.tokenizer.io.SidWriter;
 import dev.semid.tokenizer.metrics.TokenizerMetrics;
 import dev.semid.tokenizer.model.ModelArtifact;
@@ -28,7 +29,7 @@ final class Pipeline {
         QuantizerModel model = opts.train(items.vectors(), device, progress);
         double seconds = (System.nanoTime() - t0) / 1e9;
         TokenizerMetrics metrics;
-        try (DjlTokenizer t = new DjlTokenizer(model, device)) {
+        try (Tokenizer t = Tokenizers.open(model, device)) {
             metrics = Tokenization.run(t, items, collisions, (d, n) -> progress.task("measuring", d, n)).metrics();
         }
         Map<String, Object> m = new LinkedHashMap<>(model.metrics());
@@ -44,7 +45,7 @@ final class Pipeline {
     }
 
     /** Tokenizes, writes IDs (unless {@code outFile} is null) and metrics JSON, both atomically; prints the summary. */
-    static Tokenization.Result tokenizeAndWrite(DjlTokenizer tokenizer, EmbeddingSet items, CollisionConfig collisions,
+    static Tokenization.Result tokenizeAndWrite(Tokenizer tokenizer, EmbeddingSet items, CollisionConfig collisions,
                                              Path outFile, Path metricsFile, ProgressBar progress, PrintStream out) throws IOException {
         long t0 = System.nanoTime();
         Tokenization.Result r = Tokenization.run(tokenizer, items, collisions, (d, n) -> progress.task("tokenizing", d, n));

@@ -1,6 +1,7 @@
 package dev.semid.cli;
 
-import dev.semid.tokenizer.engine.DjlTokenizer;
+import dev.semid.tokenizer.Tokenizer;
+import dev.semid.tokenizer.engine.Tokenizers;
 import dev.semid.tokenizer.index.IndexModel;
 import dev.semid.tokenizer.io.InputException;
 import dev.semid.tokenizer.model.ModelArtifact;
@@ -37,7 +38,7 @@ final class TokenizeCommand implements Callable<Integer> {
         if (items.dimension() != m.inputDim())
             throw new InputException(input.input.toString(), null, "embeddings have dimension " + items.dimension()
                     + ", the model in " + model + " expects " + m.inputDim());
-        try (DjlTokenizer t = new DjlTokenizer(m, run.device())) {
+        try (Tokenizer t = Tokenizers.open(m, run.device())) {
             var r = Pipeline.tokenizeAndWrite(t, items, collisions.config(), out,
                     metrics != null ? metrics : Pipeline.defaultMetricsFile(out), run.progress(), System.out);
             if (index != null) indexing.build(index, IndexModel.of(t), r.ids(), r.sids(), run.progress(), System.out);

@@ -1,7 +1,8 @@
 package dev.semid.serving;
 
 import dev.semid.tokenizer.engine.Devices;
-import dev.semid.tokenizer.engine.DjlTokenizer;
+import dev.semid.tokenizer.Tokenizer;
+import dev.semid.tokenizer.engine.Tokenizers;
 import dev.semid.tokenizer.index.IndexModel;
 import dev.semid.tokenizer.index.SidIndexWriter;
 import dev.semid.tokenizer.model.ModelArtifact;
@@ -16,21 +17,21 @@ import jakarta.inject.Singleton;
 @Singleton
 public final class SemidRuntime implements AutoCloseable {
     private final QuantizerModel model;
-    private final DjlTokenizer tokenizer;
+    private final Tokenizer tokenizer;
     private final SidIndexWriter index;
     private final IndexModel indexModel;
 
     SemidRuntime(ServiceSettings settings) {
         this.model = ModelArtifact.load(settings.model());
         Devices.cpuThreads(settings.inferenceThreads());
-        this.tokenizer = new DjlTokenizer(model, Devices.resolve("auto"));
+        this.tokenizer = Tokenizers.open(model, Devices.resolve("auto"));
         this.indexModel = IndexModel.of(tokenizer);
         this.index = SidIndexWriter.open(settings.index(), indexModel, false);
     }
 
     public QuantizerModel model() { return model; }
 
-    public DjlTokenizer tokenizer() { return tokenizer; }
+    public Tokenizer tokenizer() { return tokenizer; }
 
     public SidIndexWriter index() { return index; }
 

@@ -7,7 +7,8 @@ import dev.semid.tokenizer.Tokenization;
 import dev.semid.tokenizer.data.EmbeddingSet;
 import dev.semid.tokenizer.data.Matrix;
 import dev.semid.tokenizer.engine.Devices;
-import dev.semid.tokenizer.engine.DjlTokenizer;
+import dev.semid.tokenizer.Tokenizer;
+import dev.semid.tokenizer.engine.Tokenizers;
 import dev.semid.tokenizer.index.SidEntry;
 import dev.semid.tokenizer.index.SidIndexReader;
 import dev.semid.tokenizer.index.SidLookup;
@@ -81,7 +82,7 @@ class StreamDeliveryTest {
         Path model = tmp.resolve("beauty-model");
         ModelArtifact.save(new RqKMeansTrainer(new RqKMeansConfig(3, 256, 5, false, false, 3), TrainingListener.NONE).train(beauty.vectors()), model);
         Map<String, String> batch = new HashMap<>();
-        try (DjlTokenizer t = new DjlTokenizer(ModelArtifact.load(model), Devices.resolve("cpu"))) {
+        try (Tokenizer t = Tokenizers.open(ModelArtifact.load(model), Devices.resolve("cpu"))) { // as semid tokenize opens it
             Tokenization.Result r = Tokenization.run(t, beauty, CollisionConfig.defaults(), (d, n) -> {});
             for (int i = 0; i < r.ids().size(); i++) batch.put(r.ids().get(i), r.sids().get(i).toString());
         }

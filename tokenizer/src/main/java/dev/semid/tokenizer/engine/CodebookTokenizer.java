@@ -1,0 +1,84 @@
+package dev.semid.tokenizer.engine;
+
+import dev.semid.tokenizer.Encoding;
+import dev.semid.tokenizer.Tokenizer;
+import dev.semid.tokenizer.data.Matrix;
+import dev.semid.tokenizer.model.ModelFingerprint;
+import dev.semid.tokenizer.model.QuantizerModel;
+
+import java.util.stream.IntStream;
+
+/**
+ * Inference of a model whose encoder is the identity (RQ-KMeans and the like) without a native
+ * engine: z = (x − μ)/σ, codes by {@link ResidualCodeSearch}, ẑ = Σ_l c_{l,k_l}. Same contract and
+ * the same arithmetic as {@link DjlTokenizer} up to float rounding (the two agree on every Beauty
+ * item); chosen by {@link Tokenizers#open} on the CPU.
+ */
+public final class CodebookTokenizer implements Tokenizer {
+    /** Batches at least this large are split into blocks of {@link #BLOCK} rows over the common pool (batch work). */
+    static final int PARALLEL_ROWS = 2048, BLOCK = 256;
+
+    private final QuantizerModel model;
+    private final String fingerprint;
+    private final ResidualCodeSearch search;
+
+    public CodebookTokenizer(QuantizerModel model) {
+        if (!supports(model)) throw new IllegalArgumentException("model " + model.method() + " has an encoder or decoder network: use DjlTokenizer");
+        this.model = model;
+        this.fingerprint = ModelFingerprint.of(model);
+        this.search = new ResidualCodeSearch(model.codebooks());
+    }
+
+    /** Models with no encoder or decoder network: quantization is all there is to compute. */
+    public static boolean supports(QuantizerModel model) {
+        return model.encoder().isEmpty() && model.decoder().isEmpty();
+    }
+
+    @Override public int dimension() { return model.inputDim(); }
+    @Override public int levels() { return model.levels(); }
+    @Override public int codebookSize() { return model.codebookSize(); }
+    @Override public int latentDim() { return model.latentDim(); }
+    @Override public String fingerprint() { return fingerprint; }
+    @Override public Matrix codebook(int level) { return model.codebooks().get(level); }
+
+    @Override public int[][] codes(Matrix batch) { return run(batch, false).codes(); }
+
+    @Override public Encoding encode(Matrix batch, boolean reconstruct) { return run(batch, true); }
+
+    private Encoding run(Matrix batch, boolean latents) {
+        if (batch.cols() != model.inputDim())
+            throw new IllegalArgumentException("embeddings have dimension " + batch.cols() + ", the model expects " + model.inputDim());
+        int n = batch.rows(), d = model.latentDim();
+        float[] r = standardize(batch);
+        Matrix z = latents ? new Matrix(n, d, r.clone()) : null;
+        int[][] codes = new int[n][];
+        if (n < PARALLEL_ROWS) search.search(r, 0, n, codes);
+        else IntStream.range(0, (n + BLOCK - 1) / BLOCK).parallel()
+                .forEach(b -> search.search(r, b * BLOCK, Math.min(n, (b + 1) * BLOCK), codes));
+        return new Encoding(codes, z, latents ? quantized(codes) : null, null);
+    }
+
+    /** A copy of the batch in standardised units, as DjlTokenizer computes it ((x − μ) / σ, elementwise). */
+    private float[] standardize(Matrix batch) {
+        float[] x = batch.data().clone();
+        float[] mean = model.inputMean(), scale = model.inputScale();
+        if (mean == null) return x;
+        int d = batch.cols();
+        for (int i = 0; i < x.length; i++) x[i] = (x[i] - mean[i % d]) / scale[i % d];
+        return x;
+    }
+
+    private Matrix quantized(int[][] codes) {
+        int d = model.latentDim();
+        Matrix q = Matrix.zeros(codes.length, d);
+        float[] out = q.data();
+        for (int i = 0; i < codes.length; i++)
+            for (int l = 0; l < codes[i].length; l++) {
+                float[] c = model.codebooks().get(l).data();
+                for (int j = 0, co = codes[i][l] * d; j < d; j++) out[i * d + j] += c[co + j];
+            }
+        return q;
+    }
+
+    @Override public void close() {}
+}
