@@ -2,6 +2,7 @@ package dev.semid.tokenizer.engine;
 
 import dev.semid.tokenizer.data.Matrix;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 import java.util.List;
@@ -42,7 +43,8 @@ public final class ResidualCodeSearch {
                 throw new IllegalArgumentException("codebook " + l + " is " + c.rows() + "×" + c.cols() + ", level 0's is " + k + "×" + d);
             books[l] = c.data().clone();
             minusTwoT[l] = new float[d * kPadded];
-            norms[l] = new float[k];
+            norms[l] = new float[kPadded];
+            java.util.Arrays.fill(norms[l], k, kPadded, Float.POSITIVE_INFINITY); // padding never wins
             for (int j = 0; j < k; j++) {
                 float s = 0;
                 for (int i = 0; i < d; i++) {
@@ -82,20 +84,26 @@ public final class ResidualCodeSearch {
         }
     }
 
-    /** The nearest codeword (the first on ties, as argmin), and the row's next residual. */
+    /**
+     * The nearest codeword (the first on ties, as argmin), and the row's next residual. The
+     * minimum is found with SIMD over the padded scores (padding scores +∞), then its first index.
+     */
     private void pick(float[] r, int row, float[] scores, int off, int l, int[][] codes) {
         float[] nm = norms[l], c = books[l];
-        int best = 0;
-        float bestScore = Float.POSITIVE_INFINITY;
-        for (int j = 0; j < k; j++) {
-            float s = scores[off + j] + nm[j];
-            if (s < bestScore) {
-                bestScore = s;
-                best = j;
-            }
+        FloatVector min = FloatVector.broadcast(S, Float.POSITIVE_INFINITY);
+        for (int j = 0; j < kPadded; j += V) {
+            FloatVector s = FloatVector.fromArray(S, scores, off + j).add(FloatVector.fromArray(S, nm, j));
+            s.intoArray(scores, off + j);
+            min = min.min(s);
         }
+        float m = min.reduceLanes(VectorOperators.MIN);
+        int best = 0;
+        while (best < k - 1 && !(scores[off + best] == m)) best++; // NaN scores (never from validated input) fall to the last code
         codes[row][l] = best;
-        for (int i = 0, ro = row * d, co = best * d; i < d; i++) r[ro + i] -= c[co + i];
+        int ro = row * d, co = best * d, i = 0;
+        for (; i <= d - V; i += V)
+            FloatVector.fromArray(S, r, ro + i).sub(FloatVector.fromArray(S, c, co + i)).intoArray(r, ro + i);
+        for (; i < d; i++) r[ro + i] -= c[co + i];
     }
 
     /** scores[q·K' + j] = −2 r_q·c_j for the four rows starting at r[base]. */
