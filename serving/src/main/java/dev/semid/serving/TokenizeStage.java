@@ -16,15 +16,17 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteBufferDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -60,7 +62,7 @@ final class TokenizeStage extends Stage {
     private final Map<Integer, Long> sentToTopic = new java.util.concurrent.ConcurrentHashMap<>();
     /** The hand-over's epoch when this stage opened: a change means the assigner lost what it was handed. */
     private long epoch;
-    private KafkaConsumer<String, byte[]> items;
+    private KafkaConsumer<String, ByteBuffer> items;
     private volatile int partitions;
     private long lastCommitNanos, lastLagNanos;
 
@@ -79,7 +81,7 @@ final class TokenizeStage extends Stage {
                 settings.outputTopic(), settings.deadLetterTopic());
         epoch = handoff.epoch();
         producer = newProducer();
-        items = new KafkaConsumer<>(consumerConfig(settings.group() + "-tokenize"), new StringDeserializer(), new ByteArrayDeserializer());
+        items = new KafkaConsumer<>(consumerConfig(settings.group() + "-tokenize"), new StringDeserializer(), new ByteBufferDeserializer()); // values stay in the fetch buffer until decoded
         items.subscribe(List.of(settings.inputTopic()), new ConsumerRebalanceListener() {
             @Override public void onPartitionsRevoked(Collection<TopicPartition> parts) {
                 commit(); // what was read from them is acknowledged and committed before another instance takes them
@@ -94,7 +96,7 @@ final class TokenizeStage extends Stage {
     @Override void turn() {
         if (handoff.epoch() != epoch)
             throw new IllegalStateException("the assigner restarted and lost claims handed over in memory: reading from the committed offsets again");
-        ConsumerRecords<String, byte[]> in = items.poll(Duration.ofMillis(Math.max(1, settings.lingerMs())));
+        ConsumerRecords<String, ByteBuffer> in = items.poll(Duration.ofMillis(Math.max(1, settings.lingerMs())));
         if (!in.isEmpty()) {
             long t0 = System.nanoTime();
             tokenize(in);
@@ -107,26 +109,26 @@ final class TokenizeStage extends Stage {
         }
     }
 
-    private void tokenize(ConsumerRecords<String, byte[]> records) {
+    private void tokenize(ConsumerRecords<String, ByteBuffer> records) {
         metrics.batchSize.record(records.count());
         Map<TopicPartition, OffsetAndMetadata> before = new HashMap<>(pending);
         List<Item> good = new ArrayList<>(records.count());
         List<Long> timestamps = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, byte[]> r : records) {
+        int d = runtime.model().inputDim();
+        float[] rows = new float[records.count() * d]; // the batch: each good item decoded straight into its row
+        for (ConsumerRecord<String, ByteBuffer> r : records) {
             pending.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
             try {
-                good.add(decoder.decode(r.key(), r.value(), header(r, "content-type")));
+                good.add(decoder.decode(r.key(), r.value(), header(r, "content-type"), rows, good.size() * d));
                 timestamps.add(r.timestamp());
             } catch (BadItemException e) {
                 deadLetter(r, e.getMessage());
             }
         }
         if (good.isEmpty()) return;
-        int d = runtime.model().inputDim();
-        Matrix x = Matrix.zeros(good.size(), d);
-        for (int i = 0; i < good.size(); i++) System.arraycopy(good.get(i).embedding(), 0, x.data(), i * d, d);
+        Matrix x = new Matrix(good.size(), d, good.size() == records.count() ? rows : Arrays.copyOf(rows, good.size() * d));
         long t0 = System.nanoTime();
-        int[][] codes = runtime.tokenizer().codes(x);
+        int[][] codes = runtime.tokenizer().codesOverwriting(x); // x was built for this call alone
         metrics.encodeBatch.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
         int partitions = producer.partitionsFor(settings.claimsTopic()).size();
         Map<Integer, List<Claim>> local = new HashMap<>(), remote = new HashMap<>();
@@ -175,7 +177,7 @@ final class TokenizeStage extends Stage {
         return Utils.toPositive(Utils.murmur2(tuple(codes).getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
-    private void deadLetter(ConsumerRecord<String, byte[]> r, String reason) {
+    private void deadLetter(ConsumerRecord<String, ByteBuffer> r, String reason) {
         metrics.deadLetters.increment();
         RecordHeaders h = new RecordHeaders();
         for (Header x : r.headers()) h.add(x);
@@ -184,10 +186,10 @@ final class TokenizeStage extends Stage {
         h.add("semid.source.partition", Integer.toString(r.partition()).getBytes(StandardCharsets.UTF_8));
         h.add("semid.source.offset", Long.toString(r.offset()).getBytes(StandardCharsets.UTF_8));
         LOG.warn("dead letter {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), reason);
-        producer.send(new ProducerRecord<>(settings.deadLetterTopic(), null, r.key(), r.value(), h), this::checkSend);
+        producer.send(new ProducerRecord<>(settings.deadLetterTopic(), null, r.key(), r.value() == null ? null : ItemDecoder.bytes(r.value()), h), this::checkSend);
     }
 
-    private static String header(ConsumerRecord<String, byte[]> r, String name) {
+    private static String header(ConsumerRecord<String, ByteBuffer> r, String name) {
         Header h = r.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }

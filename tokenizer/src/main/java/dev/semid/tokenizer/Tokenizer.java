@@ -20,6 +20,12 @@ public interface Tokenizer extends AutoCloseable {
 
     default int[][] codes(float[][] batch) { return codes(Matrix.of(batch)); }
 
+    /**
+     * {@link #codes(Matrix)} for a batch the caller built for this call alone: the tokenizer may
+     * use its memory as scratch (which saves copying it), so its values are undefined afterwards.
+     */
+    default int[][] codesOverwriting(Matrix batch) { return codes(batch); }
+
     /** Codes plus the latent z, its quantization ẑ and, if asked and there is a decoder, x̂. */
     Encoding encode(Matrix batch, boolean reconstruct);
 

@@ -51,27 +51,51 @@ public final class ItemDecoder {
     }
 
     public Item decode(String key, byte[] value, String contentType) {
-        if (value == null || value.length == 0) throw new BadItemException("empty value");
-        if (value.length > maxBytes) throw new BadItemException("oversized: " + value.length + " bytes > semid.max-item-bytes " + maxBytes);
-        if (BINARY_CONTENT_TYPE.equals(contentType)) return binary(key, value);
-        try (JsonParser p = JSON.createParser(value)) {
-            return json(key, p);
+        return decode(key, value == null ? null : ByteBuffer.wrap(value), contentType, null, 0);
+    }
+
+    /**
+     * Decodes a record's value without copying it first (a heap buffer, e.g. a slice of the
+     * consumer's fetch buffer). With {@code into}, the embedding is written there at
+     * {@code offset} (a row of a batch) and the returned item carries none; binary values then go
+     * from the fetch buffer to the batch in one copy.
+     */
+    public Item decode(String key, ByteBuffer value, String contentType, float[] into, int offset) {
+        int bytes = value == null ? 0 : value.remaining();
+        if (bytes == 0) throw new BadItemException("empty value");
+        if (bytes > maxBytes) throw new BadItemException("oversized: " + bytes + " bytes > semid.max-item-bytes " + maxBytes);
+        if (BINARY_CONTENT_TYPE.equals(contentType)) return binary(key, value, into, offset);
+        Item item;
+        try (JsonParser p = value.hasArray() ? JSON.createParser(value.array(), value.arrayOffset() + value.position(), bytes)
+                : JSON.createParser(bytes(value))) {
+            item = json(key, p);
         } catch (JsonProcessingException e) {
             throw new BadItemException("invalid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (into == null) return item;
+        System.arraycopy(item.embedding(), 0, into, offset, dimension);
+        return new Item(item.id(), null, item.payload(), item.retokenize());
     }
 
-    private Item binary(String key, byte[] value) {
+    /** The remaining bytes of a buffer, copied; its position is left as it was. */
+    public static byte[] bytes(ByteBuffer b) {
+        byte[] out = new byte[b.remaining()];
+        b.duplicate().get(out);
+        return out;
+    }
+
+    private Item binary(String key, ByteBuffer value, float[] into, int offset) {
         if (key == null || key.isEmpty()) throw new BadItemException("missing id: a binary item needs the id as its record key");
         checkId(key);
-        if (value.length != 4 * dimension)
-            throw new BadItemException("binary embedding has " + value.length + " bytes, the model expects " + dimension + " float32 = " + 4 * dimension);
-        float[] v = new float[dimension];
-        ByteBuffer.wrap(value).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
-        for (int i = 0; i < v.length; i++) checkFinite(v[i], i);
-        return new Item(key, v, null, false);
+        if (value.remaining() != 4 * dimension)
+            throw new BadItemException("binary embedding has " + value.remaining() + " bytes, the model expects " + dimension + " float32 = " + 4 * dimension);
+        float[] v = into == null ? new float[dimension] : into;
+        int off = into == null ? 0 : offset;
+        value.duplicate().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v, off, dimension);
+        for (int i = 0; i < dimension; i++) checkFinite(v[off + i], i);
+        return new Item(key, into == null ? v : null, null, false);
     }
 
     /**

@@ -41,15 +41,18 @@ public final class CodebookTokenizer implements Tokenizer {
     @Override public String fingerprint() { return fingerprint; }
     @Override public Matrix codebook(int level) { return model.codebooks().get(level); }
 
-    @Override public int[][] codes(Matrix batch) { return run(batch, false).codes(); }
+    @Override public int[][] codes(Matrix batch) { return run(batch, false, false).codes(); }
 
-    @Override public Encoding encode(Matrix batch, boolean reconstruct) { return run(batch, true); }
+    /** Standardises and searches in the batch's own memory: no copy of it. */
+    @Override public int[][] codesOverwriting(Matrix batch) { return run(batch, false, true).codes(); }
 
-    private Encoding run(Matrix batch, boolean latents) {
+    @Override public Encoding encode(Matrix batch, boolean reconstruct) { return run(batch, true, false); }
+
+    private Encoding run(Matrix batch, boolean latents, boolean overwrite) {
         if (batch.cols() != model.inputDim())
             throw new IllegalArgumentException("embeddings have dimension " + batch.cols() + ", the model expects " + model.inputDim());
         int n = batch.rows(), d = model.latentDim();
-        float[] r = standardize(batch);
+        float[] r = standardize(overwrite ? batch.data() : batch.data().clone(), batch.cols());
         Matrix z = latents ? new Matrix(n, d, r.clone()) : null;
         int[][] codes = new int[n][];
         if (n < PARALLEL_ROWS) search.search(r, 0, n, codes);
@@ -58,12 +61,10 @@ public final class CodebookTokenizer implements Tokenizer {
         return new Encoding(codes, z, latents ? quantized(codes) : null, null);
     }
 
-    /** A copy of the batch in standardised units, as DjlTokenizer computes it ((x − μ) / σ, elementwise). */
-    private float[] standardize(Matrix batch) {
-        float[] x = batch.data().clone();
+    /** x in standardised units, in place, as DjlTokenizer computes it ((x − μ) / σ, elementwise). */
+    private float[] standardize(float[] x, int d) {
         float[] mean = model.inputMean(), scale = model.inputScale();
         if (mean == null) return x;
-        int d = batch.cols();
         for (int i = 0; i < x.length; i++) x[i] = (x[i] - mean[i % d]) / scale[i % d];
         return x;
     }

@@ -28,6 +28,9 @@ class CodebookTokenizerTest {
         try (Tokenizer j = new CodebookTokenizer(m); Tokenizer d = new DjlTokenizer(m, Device.cpu())) {
             java = j.encode(x, false);
             djl = d.encode(x, false);
+            Matrix scratch = new Matrix(x.rows(), x.cols(), x.data().clone());
+            assertArrayEquals(java.codes(), j.codesOverwriting(scratch), "standardised and searched in the batch's own memory");
+            assertNotEquals(x.get(0, 0), scratch.get(0, 0), "the batch was used as scratch");
         }
         int differ = 0;
         for (int i = 0; i < x.rows(); i++) {
