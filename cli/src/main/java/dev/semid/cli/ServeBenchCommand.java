@@ -121,7 +121,7 @@ final class ServeBenchCommand implements Callable<Integer> {
         while (elapsed < warmupSeconds) {
             int slice = Math.min(WARMUP_SLICE_SECONDS, warmupSeconds - elapsed);
             long c0 = jit.getTotalCompilationTime(), t0 = System.nanoTime();
-            achieved = load.paced(bs, payloads, WARMUP_RATE, slice, false)[0];
+            achieved = load.paced(bs, payloads, WARMUP_RATE, slice, null)[0];
             share = (jit.getTotalCompilationTime() - c0) / ((System.nanoTime() - t0) / 1e6);
             elapsed += slice;
             if (elapsed >= WARMUP_MIN_SECONDS && share < JIT_SETTLED) break;
@@ -146,7 +146,7 @@ final class ServeBenchCommand implements Callable<Integer> {
             String cores;
             var tokenize = metrics.tokenizeTotals();
             try (ThreadCpu cpu = ThreadCpu.start()) {
-                r = load.paced(bs, payloads, rate, seconds, true);
+                r = load.paced(bs, payloads, rate, seconds, cpu);
                 cores = cpu.report();
             }
             String loop = metrics.tokenizeTotals().since(tokenize);
@@ -259,6 +259,8 @@ final class ServeBenchCommand implements Callable<Integer> {
             });
         }
 
+        static final int SLOW_SECOND_MS = 100, SLOW_SECONDS_SHOWN = 3;
+
         double burst(String bs, BenchItems payloads, int n) throws InterruptedException {
             String prefix = "b" + (run++) + "-";
             Run arrivals = open(prefix, n);
@@ -273,9 +275,10 @@ final class ServeBenchCommand implements Callable<Integer> {
 
         /**
          * {achieved rate, p50 ms, p99 ms, max ms} for items sent at {@code rate} for {@code seconds};
-         * with {@code timeline}, prints the p99 of each second's items.
+         * with {@code cpu}, prints the p99 of each second's items, and what ran during the slowest seconds.
          */
-        double[] paced(String bs, BenchItems payloads, int rate, int seconds, boolean timeline) throws InterruptedException {
+        double[] paced(String bs, BenchItems payloads, int rate, int seconds, ThreadCpu cpu) throws InterruptedException {
+            boolean timeline = cpu != null;
             String prefix = "p" + (run++) + "-";
             int n = rate * seconds;
             Run arrivals = open(prefix, n);
@@ -309,9 +312,32 @@ final class ServeBenchCommand implements Callable<Integer> {
                 bySecond.append(' ').append(Double.isInfinite(s[(int) (s.length * 0.99)]) ? "lost" : Math.round(s[(int) (s.length * 0.99)]));
             }
             // the wall-clock start lines the seconds up with GC logs and flight recordings
-            if (timeline) System.out.println("  p99 by second sent (ms), from " + wallStart.truncatedTo(java.time.temporal.ChronoUnit.MILLIS) + ":" + bySecond);
+            if (timeline) {
+                System.out.println("  p99 by second sent (ms), from " + wallStart.truncatedTo(java.time.temporal.ChronoUnit.MILLIS) + ":" + bySecond);
+                slowSeconds(lat, rate, t0, cpu);
+            }
             Arrays.sort(lat);
             return new double[] {n / ((last - t0) / 1e9), lat[n / 2], lat[(int) (n * 0.99)], lat[n - 1]};
+        }
+
+        /**
+         * For the (at most {@value #SLOW_SECONDS_SHOWN}) slowest seconds whose p99 passed
+         * {@value #SLOW_SECOND_MS} ms: the CPU by thread from that second's first send to its last
+         * item's arrival. A busy process points at a CPU-bound stall (a merge, GC), an idle one at waiting.
+         */
+        private void slowSeconds(double[] lat, int rate, long t0, ThreadCpu cpu) {
+            java.util.List<double[]> slow = new java.util.ArrayList<>(); // {second, p99, max}
+            for (int from = 0, sec = 0; from < lat.length; from += rate, sec++) {
+                double[] s = Arrays.copyOfRange(lat, from, Math.min(lat.length, from + rate));
+                Arrays.sort(s);
+                double p99 = s[(int) (s.length * 0.99)];
+                if (p99 > SLOW_SECOND_MS && !Double.isInfinite(p99)) slow.add(new double[] {sec, p99, s[s.length - 1]});
+            }
+            slow.sort((a, b) -> Double.compare(b[1], a[1]));
+            for (double[] s : slow.subList(0, Math.min(SLOW_SECONDS_SHOWN, slow.size()))) {
+                long from = t0 + (long) (s[0] * 1e9), to = from + 1_000_000_000L + (long) (s[2] * 1e6);
+                System.out.printf(Locale.ROOT, "  second %d (p99 %.0f ms): %s%n", (int) s[0] + 1, s[1], cpu.window(from, to));
+            }
         }
 
         private Run open(String prefix, int n) {

@@ -26,6 +26,8 @@ final class ThreadCpu implements AutoCloseable {
 
     private final Map<Long, String> names = new HashMap<>();
     private final Map<Long, Long> first = new HashMap<>(), last = new HashMap<>();
+    /** Every sample: its time and each thread's ticks then, for the CPU of a window ({@link #window}). */
+    private final java.util.List<Map.Entry<Long, Map<Long, Long>>> history = new java.util.ArrayList<>();
     private final long start = System.nanoTime();
     private final Thread sampler;
     private volatile boolean running = true;
@@ -68,6 +70,7 @@ final class ThreadCpu implements AutoCloseable {
         } catch (IOException e) {
             // no /proc: nothing to report
         }
+        history.add(Map.entry(System.nanoTime(), new HashMap<>(last)));
     }
 
     /** The in-process broker's threads as one group, the Kafka clients' I/O threads as another, the JVM's own by role, the rest by name. */
@@ -86,20 +89,38 @@ final class ThreadCpu implements AutoCloseable {
     /** Cores used per group since the start, largest first, groups under 0.02 cores left out. */
     String report() {
         sample(false);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        synchronized (this) {
+            return format(first, last, (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /**
+     * Cores per group between the samples around [{@code fromNanos}, {@code toNanos}] (System.nanoTime),
+     * i.e. within half a second of the window: what ran while, say, one slow second's items waited.
+     */
+    synchronized String window(long fromNanos, long toNanos) {
+        Map.Entry<Long, Map<Long, Long>> a = null, b = null;
+        for (var h : history) {
+            if (h.getKey() <= fromNanos || a == null) a = h;
+            if (b == null && h.getKey() >= toNanos) b = h;
+        }
+        if (b == null && !history.isEmpty()) b = history.get(history.size() - 1);
+        if (a == null || b == null || b.getKey() <= a.getKey()) return "not measured";
+        return format(a.getValue(), b.getValue(), (b.getKey() - a.getKey()) / 1e9);
+    }
+
+    private String format(Map<Long, Long> from, Map<Long, Long> to, double seconds) {
         Map<String, Double> cores = new HashMap<>();
         double total = 0;
-        synchronized (this) {
-            for (var e : last.entrySet()) {
-                double used = (e.getValue() - first.getOrDefault(e.getKey(), 0L)) / TICKS / seconds;
-                cores.merge(names.get(e.getKey()), used, Double::sum);
-                total += used;
-            }
+        for (var e : to.entrySet()) {
+            double used = (e.getValue() - from.getOrDefault(e.getKey(), 0L)) / TICKS / seconds;
+            cores.merge(names.get(e.getKey()), used, Double::sum);
+            total += used;
         }
         if (cores.isEmpty()) return "not measured (no /proc/self/task)";
         Map<String, Double> shown = cores.entrySet().stream().filter(e -> e.getValue() >= 0.02)
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (x, y) -> x, LinkedHashMap::new));
         return String.format(Locale.ROOT, "%.2f cores: ", total)
                 + shown.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue())).collect(Collectors.joining(", "));
     }

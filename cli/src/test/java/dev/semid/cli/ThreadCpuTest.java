@@ -36,6 +36,22 @@ class ThreadCpuTest {
         assertTrue(cores(report, "brief-#") > 0.05, "a thread that ended before the report still counts: " + report);
     }
 
+    @Test void aWindowShowsWhatRanThenOnly() throws Exception {
+        String early, late;
+        try (ThreadCpu cpu = ThreadCpu.start()) {
+            long t0 = System.nanoTime();
+            Thread.sleep(1_200);
+            long t1 = System.nanoTime();
+            Thread.sleep(700); // windows reach to the samples around them, half a second apart
+            spin("late-1", 1_500).join();
+            Thread.sleep(600); // a sample after the spin
+            early = cpu.window(t0, t1);
+            late = cpu.window(t1 + 1_100_000_000L, t1 + 2_000_000_000L);
+        }
+        assertTrue(!early.contains("late-#"), "nothing of the later thread in the earlier window: " + early);
+        assertTrue(cores(late, "late-#") > 0.5, late);
+    }
+
     @Test void groupsBrokerJvmAndMergeThreads() {
         assertEquals("broker", ThreadCpu.group("data-plane-kafk"));
         assertEquals("producers' I/O", ThreadCpu.group("kafka-producer-"));

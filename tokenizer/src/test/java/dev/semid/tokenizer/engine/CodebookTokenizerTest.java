@@ -91,6 +91,10 @@ class CodebookTokenizerTest {
             assertInstanceOf(DjlTokenizer.class, b);
         }
         assertFalse(Tokenizers.javaEngine(km, Device.gpu()));
+        try (Tokenizer a = Tokenizers.open(km, Device.cpu())) {
+            assertEquals(40, Tokenizers.warmUp(a, 40, 60_000));
+            assertEquals(0, Tokenizers.warmUp(a, 40, 0), "no time, no calls");
+        }
         assertThrows(IllegalArgumentException.class, () -> new CodebookTokenizer(vae));
     }
 
