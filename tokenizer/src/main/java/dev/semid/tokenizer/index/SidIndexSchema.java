@@ -20,15 +20,15 @@ import java.util.Map;
 /**
  * The Lucene schema of the semantic-ID index, in one place. One document per item:
  * <pre>
- *   item      StringField       exact item id: the upsert/delete key; Bloom-filtered, so that looking up an
- *                               item the index does not hold (every new item of a stream) is cheap
- *   item_sid  term              item id, NUL, key: item → ID is one seek in the term dictionary (the ID
- *                               is read off the term itself, no doc values or stored fields)
- *   sid_item  term              key, item id: ID → item the same way, and prefix pages in ID order by
- *                               walking the terms that start with the prefix's codes
+ *   item      StringField       exact item id: the upsert/delete key, and item → ID (its document's code
+ *                               doc values); Bloom-filtered, so that looking up an item the index does
+ *                               not hold (every new item of a stream) is cheap
+ *   sid_item  term              key, item id: ID → item is one seek in the term dictionary (the item
+ *                               is read off the term itself), and prefix pages in ID order by walking
+ *                               the terms that start with the prefix's codes
  *   prefix    StringField ×L    "12", "12-201", "12-201-7": prefix → items and counts; Bloom-filtered, so
  *                               that the segments without a code tuple (or an ID's tuple) are skipped cheaply
- *   k1..kL    NumericDocValues  the code of each level; "d" the dedup token: counting children
+ *   k1..kL    NumericDocValues  the code of each level; "d" the dedup token: item → ID, counting children
  *   payload   StoredField       optional text passed through from the input (e.g. a title)
  * </pre>
  * key = the codes and the dedup token as 4-byte big-endian ints, so that unsigned byte order is
@@ -38,13 +38,16 @@ import java.util.Map;
  */
 public final class SidIndexSchema {
     /**
-     * 2: no exact-ID field (version 1 had one; an ID's segments are found through its tuple's
-     * prefix, and the field cost a unique term per item at every flush). Version 1 indexes are
-     * read and written as they are.
+     * 3: no item → ID term (versions 1 and 2 had {@code item_sid}, item id NUL key: a second
+     * unique term per item, which flushes and merges spent most of their time writing; item → ID
+     * now reads the item's code doc values, which every version has). 2: no exact-ID field
+     * (version 1 had one; an ID's segments are found through its tuple's prefix). Versions 1 and
+     * 2 are read and written as they are; a commit by this version marks the index 3, which older
+     * semid versions refuse (their item → ID would miss the items written without the term).
      */
-    public static final int VERSION = 2;
-    private static final java.util.Set<String> READS = java.util.Set.of("1", "2");
-    static final String ITEM = "item", ITEM_SID = "item_sid", SID_ITEM = "sid_item", PREFIX = "prefix", PAYLOAD = "payload",
+    public static final int VERSION = 3;
+    private static final java.util.Set<String> READS = java.util.Set.of("1", "2", "3");
+    static final String ITEM = "item", SID_ITEM = "sid_item", PREFIX = "prefix", PAYLOAD = "payload",
             DEDUP = "d";
     static final String DATA_SCHEMA = "semid.schema", DATA_FINGERPRINT = "semid.fingerprint", DATA_LEVELS = "semid.levels",
             DATA_CODES = "semid.codebookSize", DATA_FORMAT = "semid.idFormat", DATA_ITEMS = "semid.items";
@@ -77,19 +80,12 @@ public final class SidIndexSchema {
         SemanticId sid = e.sid();
         Document doc = new Document();
         doc.add(new StringField(ITEM, e.itemId(), Field.Store.NO));
-        BytesRef key = key(sid), item = new BytesRef(e.itemId());
-        doc.add(new StringField(ITEM_SID, concat(itemProbe(item), key), Field.Store.NO));
-        doc.add(new StringField(SID_ITEM, concat(key, item), Field.Store.NO));
+        doc.add(new StringField(SID_ITEM, concat(key(sid), new BytesRef(e.itemId())), Field.Store.NO));
         for (int l = 1; l <= sid.levels(); l++) doc.add(new StringField(PREFIX, sid.prefix(l), Field.Store.NO));
         for (int l = 0; l < sid.levels(); l++) doc.add(new NumericDocValuesField(codeField(l), sid.code(l)));
         doc.add(new NumericDocValuesField(DEDUP, sid.dedup()));
         if (e.payload() != null) doc.add(new StoredField(PAYLOAD, e.payload()));
         return doc;
-    }
-
-    /** The item id's UTF-8 bytes and a NUL: every item_sid term of the item, and only those, start with it. */
-    static BytesRef itemProbe(BytesRef item) {
-        return concat(item, new BytesRef(new byte[] {0}));
     }
 
     static BytesRef concat(BytesRef a, BytesRef b) {

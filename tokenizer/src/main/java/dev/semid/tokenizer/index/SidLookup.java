@@ -35,10 +35,11 @@ import java.util.function.Function;
 /**
  * Lookups over one point-in-time view of the index: item → ID, ID → item(s), prefix → items
  * (paged in ID order), count per prefix and the children of a prefix with their counts.
- * Item → ID, ID → item and prefix pages walk the term dictionary ({@code item_sid},
- * {@code sid_item}; see {@link SidIndexSchema}) and read the answer off the terms: no scoring,
- * no sorting, no doc values or stored fields, one seek per segment, with each segment's enums
- * kept between calls. Not thread-safe: {@link IndexViews} keeps one per thread per view.
+ * ID → item and prefix pages walk the {@code sid_item} terms (see {@link SidIndexSchema}) and
+ * read the answer off the terms: no scoring, no sorting, no doc values or stored fields, one seek
+ * per segment, with each segment's enums kept between calls. Item → ID is one (Bloom-filtered)
+ * seek of the item's term per segment, then its document's code doc values. Not thread-safe:
+ * {@link IndexViews} keeps one per thread per view.
  */
 public final class SidLookup {
     public static final int MAX_PAGE = 10_000;
@@ -46,7 +47,7 @@ public final class SidLookup {
     private final IndexSearcher searcher;
     private final IndexModel model;
     private final List<LeafReaderContext> leaves;
-    private final TermsEnum[] itemSid, sidItem, prefixes, items;
+    private final TermsEnum[] sidItem, prefixes, items;
     private final int keyBytes;
     private PostingsEnum postings;
 
@@ -57,7 +58,6 @@ public final class SidLookup {
         this.searcher = searcher;
         this.model = model;
         this.leaves = searcher.getIndexReader().leaves();
-        this.itemSid = new TermsEnum[leaves.size()];
         this.sidItem = new TermsEnum[leaves.size()];
         this.prefixes = new TermsEnum[leaves.size()];
         this.items = new TermsEnum[leaves.size()];
@@ -75,10 +75,35 @@ public final class SidLookup {
     public Optional<SidEntry> item(String itemId) { return item(itemId, false); }
 
     public Optional<SidEntry> item(String itemId, boolean withPayload) {
-        BytesRef probe = SidIndexSchema.itemProbe(new BytesRef(itemId));
-        int ints = model.levels() + 1;
-        return first(items, SidIndexSchema.ITEM, new BytesRef(itemId), itemSid, SidIndexSchema.ITEM_SID, probe, withPayload,
-                t -> new SidEntry(itemId, SidIndexSchema.fromKey(t.bytes, t.offset + probe.length, ints)));
+        BytesRef term = new BytesRef(itemId);
+        try {
+            for (int i = 0; i < leaves.size(); i++) {
+                TermsEnum te = termsEnum(items, SidIndexSchema.ITEM, i);
+                if (te == null || !te.seekExact(term)) continue; // the Bloom filter answers most misses
+                LeafReader r = leaves.get(i).reader();
+                Bits live = r.getLiveDocs();
+                postings = te.postings(postings, PostingsEnum.NONE);
+                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc())
+                    if (live == null || live.get(doc))
+                        return Optional.of(new SidEntry(itemId, sidOf(r, doc), withPayload ? payload(r, doc) : null));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Optional.empty();
+    }
+
+    /** A document's ID, from its code and dedup-token doc values. */
+    private SemanticId sidOf(LeafReader r, int doc) throws IOException {
+        int[] codes = new int[model.levels()];
+        for (int l = 0; l < codes.length; l++) codes[l] = (int) value(r, SidIndexSchema.codeField(l), doc);
+        return new SemanticId(codes, (int) value(r, SidIndexSchema.DEDUP, doc));
+    }
+
+    private static long value(LeafReader r, String field, int doc) throws IOException {
+        NumericDocValues v = DocValues.getNumeric(r, field);
+        if (!v.advanceExact(doc)) throw new IllegalStateException("document " + doc + " has no " + field + " value: not a semid index document");
+        return v.longValue();
     }
 
     /** The item holding exactly this ID, if any. */

@@ -68,6 +68,44 @@ class SidIndexTest {
         }
     }
 
+    /** Version 2 documents, as that schema wrote them: with the item_sid term (item id, NUL, key) this version dropped. */
+    @Test void aVersion2IndexIsReadAndWrittenOnAsVersion3() throws Exception {
+        List<SidEntry> old = randomEntries(200, 9);
+        Path dir = tmp.resolve("v2");
+        try (var d = org.apache.lucene.store.FSDirectory.open(dir);
+             var w = new org.apache.lucene.index.IndexWriter(d, new org.apache.lucene.index.IndexWriterConfig().setCodec(SidIndexSchema.codec()))) {
+            for (SidEntry e : old) {
+                var doc = SidIndexSchema.document(e);
+                var item = new org.apache.lucene.util.BytesRef(e.itemId());
+                doc.add(new org.apache.lucene.document.StringField("item_sid", SidIndexSchema.concat(SidIndexSchema.concat(item,
+                        new org.apache.lucene.util.BytesRef(new byte[] {0})), SidIndexSchema.key(e.sid())), org.apache.lucene.document.Field.Store.NO));
+                w.addDocument(doc);
+            }
+            Map<String, String> data = new java.util.HashMap<>(SidIndexSchema.commitData(MODEL, old.size()));
+            data.put(SidIndexSchema.DATA_SCHEMA, "2");
+            w.setLiveCommitData(data.entrySet());
+            w.commit();
+        }
+        List<SidEntry> added = List.of(new SidEntry("new-1", sid(3, 15, 15, 9), null));
+        try (SidIndexWriter w = SidIndexWriter.open(dir, MODEL, false)) {
+            w.upsert(added);
+            w.upsert(List.of(new SidEntry(old.get(0).itemId(), sid(3, 15, 14, 9), null))); // replaces a version 2 document
+            w.commit();
+        }
+        try (SidIndexReader r = SidIndexReader.open(dir, MODEL.fingerprint())) {
+            r.read(l -> {
+                assertEquals(201L, l.size());
+                for (SidEntry e : old.subList(1, old.size())) assertEquals(e.sid(), l.item(e.itemId()).orElseThrow().sid(), e.itemId());
+                assertEquals(sid(3, 15, 14, 9), l.item(old.get(0).itemId()).orElseThrow().sid(), "the replaced one's new ID, not its old");
+                assertEquals(sid(3, 15, 15, 9), l.item("new-1").orElseThrow().sid());
+                return null;
+            });
+        }
+        try (var d = org.apache.lucene.store.FSDirectory.open(dir)) {
+            assertEquals("3", org.apache.lucene.index.SegmentInfos.readLatestCommit(d).getUserData().get(SidIndexSchema.DATA_SCHEMA));
+        }
+    }
+
     @Test void codeTupleGivesAllItemsInDedupOrder() {
         List<SidEntry> entries = List.of(new SidEntry("b", sid(1, 2, 3, 1)), new SidEntry("a", sid(1, 2, 3, 0)),
                 new SidEntry("c", sid(1, 2, 4, 0)));
