@@ -75,6 +75,7 @@ class ServiceApiTest {
             assertEquals("thing " + i, item.get("payload").get("title").asText());
             assertEquals(get("/model", 200).get("fingerprint").asText(), o.get("model").asText());
         }
+        assertEquals("java-simd", get("/model", 200).get("engine").asText(), "an RQ-KMeans model encodes in Java on the CPU");
     }
 
     @Test void lookupsBySidAndPrefixWithPagingAndChildren() throws Exception {

@@ -6,6 +6,7 @@ import dev.semid.tokenizer.index.PrefixChild;
 import dev.semid.tokenizer.index.PrefixPage;
 import dev.semid.tokenizer.index.SidEntry;
 import dev.semid.tokenizer.index.SidLookup;
+import dev.semid.tokenizer.engine.Tokenizers;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -98,6 +99,7 @@ class LookupController {
         out.put("levels", m.levels());
         out.put("codebookSize", m.codebookSize());
         out.put("idFormat", runtime.indexModel().idFormat());
+        out.put("engine", Tokenizers.engine(runtime.tokenizer()));
         out.put("indexItems", runtime.index().read(SidLookup::size));
         return JsonResponses.ok(out);
     }

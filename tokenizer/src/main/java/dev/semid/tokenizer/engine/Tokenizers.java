@@ -40,6 +40,13 @@ public final class Tokenizers {
     /** Rows per warm-up batch: four-row blocks and single rows both run. */
     static final int WARM_UP_ROWS = 13;
 
+    /** What encodes with a tokenizer {@link #open} gave: "java-simd", or "pytorch-cpu" / "pytorch-gpu". */
+    public static String engine(Tokenizer t) {
+        if (t instanceof CodebookTokenizer) return "java-simd";
+        if (t instanceof DjlTokenizer d) return "pytorch-" + (d.device().isGpu() ? "gpu" : "cpu");
+        return t.getClass().getSimpleName();
+    }
+
     /** Whether {@link #open} picks the Java engine for this model and device. */
     public static boolean javaEngine(QuantizerModel model, Device device) {
         return !device.isGpu() && CodebookTokenizer.supports(model) && vectorApi();
