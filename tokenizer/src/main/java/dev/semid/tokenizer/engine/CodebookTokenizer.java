@@ -1,9 +1,7 @@
 package dev.semid.tokenizer.engine;
 
 import dev.semid.tokenizer.Encoding;
-import dev.semid.tokenizer.Tokenizer;
 import dev.semid.tokenizer.data.Matrix;
-import dev.semid.tokenizer.model.ModelFingerprint;
 import dev.semid.tokenizer.model.QuantizerModel;
 
 import java.util.stream.IntStream;
@@ -14,32 +12,26 @@ import java.util.stream.IntStream;
  * the same arithmetic as {@link DjlTokenizer} up to float rounding (the two agree on every Beauty
  * item); chosen by {@link Tokenizers#open} on the CPU.
  */
-public final class CodebookTokenizer implements Tokenizer {
+public final class CodebookTokenizer extends ModelTokenizer {
     /** Batches at least this large are split into blocks of {@link #BLOCK} rows over the common pool (batch work). */
     static final int PARALLEL_ROWS = 2048, BLOCK = 256;
 
-    private final QuantizerModel model;
-    private final String fingerprint;
     private final ResidualCodeSearch search;
 
     public CodebookTokenizer(QuantizerModel model) {
-        if (!supports(model)) throw new IllegalArgumentException("model " + model.method() + " has an encoder or decoder network: use DjlTokenizer");
-        this.model = model;
-        this.fingerprint = ModelFingerprint.of(model);
+        super(requireSupported(model));
         this.search = new ResidualCodeSearch(model.codebooks());
+    }
+
+    private static QuantizerModel requireSupported(QuantizerModel model) {
+        if (!supports(model)) throw new IllegalArgumentException("model " + model.method() + " has an encoder or decoder network: use DjlTokenizer");
+        return model;
     }
 
     /** Models with no encoder or decoder network: quantization is all there is to compute. */
     public static boolean supports(QuantizerModel model) {
         return model.encoder().isEmpty() && model.decoder().isEmpty();
     }
-
-    @Override public int dimension() { return model.inputDim(); }
-    @Override public int levels() { return model.levels(); }
-    @Override public int codebookSize() { return model.codebookSize(); }
-    @Override public int latentDim() { return model.latentDim(); }
-    @Override public String fingerprint() { return fingerprint; }
-    @Override public Matrix codebook(int level) { return model.codebooks().get(level); }
 
     @Override public int[][] codes(Matrix batch) { return run(batch, false, false).codes(); }
 
@@ -49,8 +41,7 @@ public final class CodebookTokenizer implements Tokenizer {
     @Override public Encoding encode(Matrix batch, boolean reconstruct) { return run(batch, true, false); }
 
     private Encoding run(Matrix batch, boolean latents, boolean overwrite) {
-        if (batch.cols() != model.inputDim())
-            throw new IllegalArgumentException("embeddings have dimension " + batch.cols() + ", the model expects " + model.inputDim());
+        checkBatch(batch);
         int n = batch.rows(), d = model.latentDim();
         float[] r = standardize(overwrite ? batch.data() : batch.data().clone(), batch.cols());
         Matrix z = latents ? new Matrix(n, d, r.clone()) : null;

@@ -7,10 +7,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import dev.semid.tokenizer.Encoding;
-import dev.semid.tokenizer.Tokenizer;
 import dev.semid.tokenizer.data.Matrix;
 import dev.semid.tokenizer.model.DenseLayer;
-import dev.semid.tokenizer.model.ModelFingerprint;
 import dev.semid.tokenizer.model.QuantizerModel;
 
 import java.util.ArrayList;
@@ -23,12 +21,10 @@ import java.util.List;
  * Weights are plain (non-gradient) arrays, so no autograd graph is ever built; each call works
  * in its own sub-manager, which makes the tokenizer safe to share between threads.
  */
-public final class DjlTokenizer implements Tokenizer {
+public final class DjlTokenizer extends ModelTokenizer {
     /** Rows per native call: large enough for efficient matmuls, small enough for cache and memory. */
     static final int CHUNK = 4096;
 
-    private final QuantizerModel model;
-    private final String fingerprint;
     private final Device device;
     private final NDManager manager;
     private final NDArray mean, scale;
@@ -39,8 +35,7 @@ public final class DjlTokenizer implements Tokenizer {
     private final List<NDArray> codebookNorms = new ArrayList<>();
 
     public DjlTokenizer(QuantizerModel model, Device device) {
-        this.model = model;
-        this.fingerprint = ModelFingerprint.of(model);
+        super(model);
         this.device = device;
         this.manager = NDManager.newBaseManager(device, "PyTorch");
         this.mean = model.inputMean() == null ? null : NdConvert.toNd(manager, model.inputMean(), device);
@@ -60,15 +55,7 @@ public final class DjlTokenizer implements Tokenizer {
         return new NDArray[] {NdConvert.toNd(manager, l.weight().transpose(), device), NdConvert.toNd(manager, l.bias(), device)};
     }
 
-    public QuantizerModel model() { return model; }
     public Device device() { return device; }
-
-    @Override public int dimension() { return model.inputDim(); }
-    @Override public int levels() { return model.levels(); }
-    @Override public int codebookSize() { return model.codebookSize(); }
-    @Override public int latentDim() { return model.latentDim(); }
-    @Override public String fingerprint() { return fingerprint; }
-    @Override public Matrix codebook(int level) { return model.codebooks().get(level); }
 
     @Override public int[][] codes(Matrix batch) { return run(batch, false, false).codes(); }
 
@@ -77,8 +64,7 @@ public final class DjlTokenizer implements Tokenizer {
     }
 
     private Encoding run(Matrix batch, boolean latents, boolean reconstruct) {
-        if (batch.cols() != model.inputDim())
-            throw new IllegalArgumentException("embeddings have dimension " + batch.cols() + ", the model expects " + model.inputDim());
+        checkBatch(batch);
         if (!device.isGpu()) Devices.applyToThisThread();
         int n = batch.rows(), levels = model.levels(), d = model.latentDim();
         int[][] codes = new int[n][];
