@@ -305,19 +305,27 @@ final class ServeBenchCommand implements Callable<Integer> {
                 lat[i] = at == 0 ? Double.POSITIVE_INFINITY : (at - sent[i]) / 1e6;
                 last = Math.max(last, at);
             }
-            StringBuilder bySecond = new StringBuilder();
-            for (int from = 0; timeline && from < n; from += rate) { // items are sent in order, `rate` a second
-                double[] s = Arrays.copyOfRange(lat, from, Math.min(n, from + rate));
-                Arrays.sort(s);
-                bySecond.append(' ').append(Double.isInfinite(s[(int) (s.length * 0.99)]) ? "lost" : Math.round(s[(int) (s.length * 0.99)]));
-            }
             // the wall-clock start lines the seconds up with GC logs and flight recordings
             if (timeline) {
-                System.out.println("  p99 by second sent (ms), from " + wallStart.truncatedTo(java.time.temporal.ChronoUnit.MILLIS) + ":" + bySecond);
-                slowSeconds(lat, rate, t0, cpu);
+                double[][] perSecond = bySecond(lat, rate);
+                StringBuilder line = new StringBuilder();
+                for (double[] sec : perSecond) line.append(' ').append(Double.isInfinite(sec[0]) ? "lost" : Long.toString(Math.round(sec[0])));
+                System.out.println("  p99 by second sent (ms), from " + wallStart.truncatedTo(java.time.temporal.ChronoUnit.MILLIS) + ":" + line);
+                slowSeconds(perSecond, t0, cpu);
             }
             Arrays.sort(lat);
             return new double[] {n / ((last - t0) / 1e9), lat[n / 2], lat[(int) (n * 0.99)], lat[n - 1]};
+        }
+
+        /** {p99, max} of the latencies of each second's items (items are sent in order, {@code rate} a second). */
+        private static double[][] bySecond(double[] lat, int rate) {
+            double[][] out = new double[(lat.length + rate - 1) / rate][];
+            for (int sec = 0; sec < out.length; sec++) {
+                double[] s = Arrays.copyOfRange(lat, sec * rate, Math.min(lat.length, (sec + 1) * rate));
+                Arrays.sort(s);
+                out[sec] = new double[] {s[(int) (s.length * 0.99)], s[s.length - 1]};
+            }
+            return out;
         }
 
         /**
@@ -325,18 +333,15 @@ final class ServeBenchCommand implements Callable<Integer> {
          * {@value #SLOW_SECOND_MS} ms: the CPU by thread from that second's first send to its last
          * item's arrival. A busy process points at a CPU-bound stall (a merge, GC), an idle one at waiting.
          */
-        private void slowSeconds(double[] lat, int rate, long t0, ThreadCpu cpu) {
-            java.util.List<double[]> slow = new java.util.ArrayList<>(); // {second, p99, max}
-            for (int from = 0, sec = 0; from < lat.length; from += rate, sec++) {
-                double[] s = Arrays.copyOfRange(lat, from, Math.min(lat.length, from + rate));
-                Arrays.sort(s);
-                double p99 = s[(int) (s.length * 0.99)];
-                if (p99 > SLOW_SECOND_MS && !Double.isInfinite(p99)) slow.add(new double[] {sec, p99, s[s.length - 1]});
-            }
-            slow.sort((a, b) -> Double.compare(b[1], a[1]));
-            for (double[] s : slow.subList(0, Math.min(SLOW_SECONDS_SHOWN, slow.size()))) {
-                long from = t0 + (long) (s[0] * 1e9), to = from + 1_000_000_000L + (long) (s[2] * 1e6);
-                System.out.printf(Locale.ROOT, "  second %d (p99 %.0f ms): %s%n", (int) s[0] + 1, s[1], cpu.window(from, to));
+        private void slowSeconds(double[][] seconds, long t0, ThreadCpu cpu) {
+            java.util.List<Integer> slow = new java.util.ArrayList<>();
+            for (int sec = 0; sec < seconds.length; sec++)
+                if (seconds[sec][0] > SLOW_SECOND_MS && !Double.isInfinite(seconds[sec][0])) slow.add(sec);
+            slow.sort((a, b) -> Double.compare(seconds[b][0], seconds[a][0]));
+            for (int sec : slow.subList(0, Math.min(SLOW_SECONDS_SHOWN, slow.size()))) {
+                double waited = Double.isInfinite(seconds[sec][1]) ? seconds[sec][0] : seconds[sec][1]; // a lost item: up to the p99
+                long from = t0 + sec * 1_000_000_000L, to = from + 1_000_000_000L + (long) (waited * 1e6);
+                System.out.printf(Locale.ROOT, "  second %d (p99 %.0f ms): %s%n", sec + 1, seconds[sec][0], cpu.window(from, to));
             }
         }
 
