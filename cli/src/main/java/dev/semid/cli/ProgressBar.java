@@ -1,7 +1,8 @@
 package dev.semid.cli;
 
 import dev.semid.tokenizer.train.EpochReport;
-import dev.semid.tokenizer.train.TrainingListener;
+import dev.semid.genrec.train.GenRecEpoch;
+import dev.semid.genrec.train.GenRecListener;
 
 import java.io.PrintStream;
 import java.util.Locale;
@@ -11,7 +12,7 @@ import java.util.Map;
  * Progress on stderr: a redrawn bar on a terminal; on a pipe or CI log, one line per epoch
  * (every 10th after the first 5) so logs stay readable.
  */
-final class ProgressBar implements TrainingListener {
+final class ProgressBar implements GenRecListener {
     private static final int WIDTH = 28;
     private final PrintStream out;
     private final boolean tty;
@@ -56,6 +57,19 @@ final class ProgressBar implements TrainingListener {
         } else if (r.epoch() <= 5 || r.epoch() % 10 == 0 || r.epoch() == r.epochs()) {
             out.println(line);
         }
+        out.flush();
+    }
+
+    @Override public void onRecommenderEpoch(GenRecEpoch e) {
+        String val = Double.isNaN(e.validationRecall()) ? "" : String.format(Locale.ROOT, " val R@10 %.4f N@10 %.4f%s", e.validationRecall(),
+                e.validationNdcg(), e.improved() ? " *" : "");
+        lastEpoch = String.format(Locale.ROOT, "loss %.4f best R@10 %.4f (epoch %d) ETA %s", e.loss(), e.bestRecall(), e.bestEpoch(), eta(e.etaSeconds()));
+        if (quiet) return;
+        String line = String.format(Locale.ROOT, "epoch %d/%d %.1fs loss %.4f%s best %.4f (epoch %d) ETA %s%s", e.epoch(), e.epochs(), e.seconds(),
+                e.loss(), val, Math.max(0, e.bestRecall()), e.bestEpoch(), eta(e.etaSeconds()),
+                e.skippedSteps() > 0 ? " (" + e.skippedSteps() + " steps skipped: non-finite loss)" : "");
+        if (tty) out.print("\r\u001b[K");
+        out.println(line);
         out.flush();
     }
 

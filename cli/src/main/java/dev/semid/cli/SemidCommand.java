@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         description = "Semantic IDs for generative recommenders: train residual quantizers, tokenize items, index and look up IDs,"
                 + " serve them, evaluate tokenizers and recommenders.",
         subcommands = {DemoCommand.class, TrainCommand.class, TokenizeCommand.class, InspectCommand.class, IndexCommand.class, LookupCommand.class,
-                ServeCommand.class, ProduceCommand.class, EvalCommand.class, ReportCommand.class,
+                ServeCommand.class, ProduceCommand.class, EvalCommand.class, GenRecCommand.class, ReportCommand.class,
                 BenchCommand.class, CompareCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:unexpected failure", "2:usage or configuration error", "3:bad input data",

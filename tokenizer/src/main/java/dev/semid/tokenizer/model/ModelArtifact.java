@@ -7,9 +7,7 @@ import dev.semid.tokenizer.data.Matrix;
 import dev.semid.tokenizer.io.AtomicFiles;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +22,7 @@ import java.util.Map;
  */
 public final class ModelArtifact {
     public static final int FORMAT_VERSION = 1;
-    public static final String MODEL_JSON = "model.json", WEIGHTS = "weights.bin", CHECKSUMS = "checksums.sha256";
+    public static final String MODEL_JSON = "model.json", WEIGHTS = "weights.bin", CHECKSUMS = ArtifactFiles.CHECKSUMS;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -46,7 +44,10 @@ public final class ModelArtifact {
         manifest.put("settings", m.settings());
         manifest.put("metrics", m.metrics());
         byte[] json = JSON.writeValueAsBytes(manifest);
-        String sums = ModelFingerprint.sha256(json) + "  " + MODEL_JSON + "\n" + ModelFingerprint.sha256(weights) + "  " + WEIGHTS + "\n";
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put(MODEL_JSON, json);
+        files.put(WEIGHTS, weights);
+        String sums = ArtifactFiles.checksums(files);
         AtomicFiles.writeDirectory(dir, tmp -> {
             Files.write(tmp.resolve(MODEL_JSON), json);
             Files.write(tmp.resolve(WEIGHTS), weights);
@@ -116,33 +117,7 @@ public final class ModelArtifact {
         }
     }
 
-    private static void verifyChecksums(Path dir) {
-        if (!Files.isDirectory(dir)) throw new ArtifactException(dir + ": model directory does not exist");
-        String sums = new String(read(dir, CHECKSUMS), StandardCharsets.UTF_8);
-        Map<String, String> expected = new LinkedHashMap<>();
-        for (String line : sums.split("\n")) {
-            if (line.isBlank()) continue;
-            String[] p = line.trim().split("\\s+", 2);
-            if (p.length != 2) throw new ArtifactException(dir.resolve(CHECKSUMS) + ": malformed line '" + line + "'");
-            expected.put(p[1], p[0]);
-        }
-        for (String f : List.of(MODEL_JSON, WEIGHTS)) {
-            String want = expected.get(f);
-            if (want == null) throw new ArtifactException(dir.resolve(CHECKSUMS) + ": no checksum for " + f);
-            String got = ModelFingerprint.sha256(read(dir, f));
-            if (!got.equals(want))
-                throw new ArtifactException(dir.resolve(f) + ": corrupted or truncated (SHA-256 " + got.substring(0, 12)
-                        + "… does not match the recorded " + want.substring(0, Math.min(12, want.length())) + "…)");
-        }
-    }
+    private static void verifyChecksums(Path dir) { ArtifactFiles.verify(dir, List.of(MODEL_JSON, WEIGHTS)); }
 
-    private static byte[] read(Path dir, String name) {
-        try {
-            return Files.readAllBytes(dir.resolve(name));
-        } catch (NoSuchFileException e) {
-            throw new ArtifactException(dir + ": not a semid model directory (missing " + name + ")");
-        } catch (IOException e) {
-            throw new ArtifactException(dir.resolve(name) + ": cannot read: " + e.getMessage(), e);
-        }
-    }
+    private static byte[] read(Path dir, String name) { return ArtifactFiles.read(dir, name); }
 }

@@ -41,11 +41,13 @@ public final class WeightsCodec {
         t.put(name + ".bias", new Matrix(1, l.out(), l.bias()));
     }
 
-    public static byte[] encode(QuantizerModel m) {
+    public static byte[] encode(QuantizerModel m) { return encode(tensors(m)); }
+
+    /** Named tensors in map order (a fixed order gives fixed bytes). */
+    public static byte[] encode(Map<String, Matrix> t) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);
-            Map<String, Matrix> t = tensors(m);
             out.write(MAGIC);
             out.writeInt(t.size());
             for (Map.Entry<String, Matrix> e : t.entrySet()) {

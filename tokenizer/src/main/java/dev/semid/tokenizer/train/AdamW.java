@@ -10,7 +10,7 @@ import ai.djl.ndarray.NDManager;
  * Own implementation so that each parameter group has its own learning rate and decay, and the
  * state lives in the manager we choose (not in a per-step scope).
  */
-final class AdamW {
+public final class AdamW {
     private static final float BETA1 = 0.9f, BETA2 = 0.999f, EPS = 1e-8f;
 
     private final NDArray weight;
@@ -18,7 +18,7 @@ final class AdamW {
     private final float lr, decay;
     private int t;
 
-    AdamW(NDManager stateManager, NDArray weight, double lr, double decay) {
+    public AdamW(NDManager stateManager, NDArray weight, double lr, double decay) {
         this.weight = weight;
         this.m = stateManager.zeros(weight.getShape());
         this.v = stateManager.zeros(weight.getShape());
@@ -26,10 +26,13 @@ final class AdamW {
         this.decay = (float) decay;
     }
 
-    NDArray weight() { return weight; }
+    public NDArray weight() { return weight; }
 
     /** One step with the accumulated gradient, then zero the gradient (GradientCollector does not). */
-    void step() {
+    public void step() { step(1); }
+
+    /** A step at {@code lrScale} times the learning rate (warm-up and decay schedules). */
+    public void step(double lrScale) {
         NDArray g = weight.getGradient();
         t++;
         m.muli(BETA1).addi(g.mul(1 - BETA1));
@@ -37,18 +40,18 @@ final class AdamW {
         float c1 = 1 - (float) Math.pow(BETA1, t), c2 = 1 - (float) Math.pow(BETA2, t);
         NDArray update = m.div(c1).divi(v.div(c2).sqrt().addi(EPS));
         if (decay > 0) update.addi(weight.mul(decay));
-        weight.subi(update.muli(lr));
+        weight.subi(update.muli((float) (lr * lrScale)));
         zero(g);
     }
 
     /** Drops the accumulated gradient without updating. */
-    void skip() { zero(weight.getGradient()); }
+    public void skip() { zero(weight.getGradient()); }
 
     /** Assignment, not arithmetic: NaN·0 would stay NaN. */
     private static void zero(NDArray g) { g.set(new ai.djl.ndarray.index.NDIndex("..."), 0f); }
 
     /** Clears the moments of some rows (a reset code should not inherit its old momentum). */
-    void resetRows(int[] rows) {
+    public void resetRows(int[] rows) {
         for (int r : rows) {
             m.set(new ai.djl.ndarray.index.NDIndex(r), 0f);
             v.set(new ai.djl.ndarray.index.NDIndex(r), 0f);
