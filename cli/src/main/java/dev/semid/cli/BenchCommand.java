@@ -37,8 +37,8 @@ import java.util.Locale;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Benchmark training and encoding on an embedding file (default: Amazon Beauty MiniLM 384-d).",
-                "`semid bench index` benchmarks the Lucene ID index, `semid bench serve` the streaming service."},
-        subcommands = {IndexBenchCommand.class, ServeBenchCommand.class})
+                "`semid bench index` benchmarks the Lucene ID index, `semid bench serve` the streaming service, `semid bench genrec` the recommenders."},
+        subcommands = {IndexBenchCommand.class, ServeBenchCommand.class, GenRecBenchCommand.class})
 final class BenchCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--input", defaultValue = "../shared/data/beauty/embeddings-minilm-384.npy", paramLabel = "FILE",
             description = "Embeddings (default ${DEFAULT-VALUE}).")

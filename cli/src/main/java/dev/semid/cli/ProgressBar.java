@@ -61,8 +61,8 @@ final class ProgressBar implements GenRecListener {
     }
 
     @Override public void onRecommenderEpoch(GenRecEpoch e) {
-        String val = Double.isNaN(e.validationRecall()) ? "" : String.format(Locale.ROOT, " val R@10 %.4f N@10 %.4f%s", e.validationRecall(),
-                e.validationNdcg(), e.improved() ? " *" : "");
+        String val = Double.isNaN(e.validationRecall()) ? "" : String.format(Locale.ROOT, " val R@10 %.4f N@10 %.4f%s (%.1fs)", e.validationRecall(),
+                e.validationNdcg(), e.improved() ? " *" : "", e.validationSeconds());
         lastEpoch = String.format(Locale.ROOT, "loss %.4f best R@10 %.4f (epoch %d) ETA %s", e.loss(), e.bestRecall(), e.bestEpoch(), eta(e.etaSeconds()));
         if (quiet) return;
         String line = String.format(Locale.ROOT, "epoch %d/%d %.1fs loss %.4f%s best %.4f (epoch %d) ETA %s%s", e.epoch(), e.epochs(), e.seconds(),

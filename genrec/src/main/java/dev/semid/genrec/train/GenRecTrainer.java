@@ -97,20 +97,20 @@ public final class GenRecTrainer {
                         gc.backward(loss);
                     }
                     float value = loss.getFloat();
-                    if (Float.isFinite(value)) {
-                        clip(weights);
+                    if (Float.isFinite(value) && clip(weights)) {
                         globalStep++;
                         double scale = cfg.warmupSteps() == 0 ? 1 : Math.min(1.0, globalStep / (double) cfg.warmupSteps());
                         for (AdamW o : opts) o.step(scale);
                         lossSum += value * batch.size();
                         lossCount += batch.size();
                     } else {
-                        for (AdamW o : opts) o.skip(); // a non-finite loss would poison every weight
+                        for (AdamW o : opts) o.skip(); // a non-finite loss or gradient would poison every weight
                         skipped++;
                     }
                 }
                 listener.onStep(epoch, s + 1, steps);
             }
+            double trainSecs = (System.nanoTime() - t0) / 1e9;
             double recall = Double.NaN, ndcg = Double.NaN;
             boolean improved = false;
             double elapsedMinutes = (System.nanoTime() - start) / 6e10;
@@ -127,17 +127,18 @@ public final class GenRecTrainer {
                     bestWeights = model.params().snapshot();
                 } else sinceBest++;
             }
-            double secs = (System.nanoTime() - t0) / 1e9, elapsed = (System.nanoTime() - start) / 1e9;
+            double validationSecs = (System.nanoTime() - t0) / 1e9 - trainSecs, elapsed = (System.nanoTime() - start) / 1e9;
             double eta = elapsed / epoch * (cfg.epochs() - epoch);
             if (cfg.maxMinutes() > 0) eta = Math.min(eta, Math.max(0, cfg.maxMinutes() * 60 - elapsed));
             double meanLoss = lossCount == 0 ? Double.NaN : lossSum / lossCount;
-            listener.onRecommenderEpoch(new GenRecEpoch(epoch, cfg.epochs(), meanLoss, recall, ndcg, improved, best, bestEpoch, secs, eta, skipped));
+            listener.onRecommenderEpoch(new GenRecEpoch(epoch, cfg.epochs(), meanLoss, recall, ndcg, improved, best, bestEpoch, trainSecs, validationSecs, eta, skipped));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("epoch", epoch);
             row.put("loss", meanLoss);
             row.put("validationRecall@10", Double.isNaN(recall) ? null : recall);
             row.put("validationNdcg@10", Double.isNaN(ndcg) ? null : ndcg);
-            row.put("seconds", secs);
+            row.put("seconds", trainSecs);
+            if (!Double.isNaN(recall)) row.put("validationSeconds", validationSecs);
             if (skipped > 0) row.put("skippedSteps", skipped);
             history.add(row);
             if (cfg.patience() > 0 && sinceBest >= cfg.patience()) {
@@ -176,19 +177,23 @@ public final class GenRecTrainer {
         return out;
     }
 
-    /** Scales all gradients by clip / ‖g‖ when the global norm ‖g‖ exceeds the clip norm. */
-    private void clip(List<NDArray> weights) {
-        if (cfg.clipNorm() == 0) return;
+    /**
+     * Scales all gradients by clip / ‖g‖ when the global norm ‖g‖ exceeds the clip norm; false
+     * when ‖g‖ is not finite (the step must be skipped: one inf or NaN would reach every weight).
+     */
+    private boolean clip(List<NDArray> weights) {
         NDArray sq = null;
         for (NDArray w : weights) {
             NDArray s = w.getGradient().square().sum();
             sq = sq == null ? s : sq.add(s);
         }
         double norm = Math.sqrt(sq.getFloat());
-        if (norm > cfg.clipNorm()) {
+        if (!Double.isFinite(norm)) return false;
+        if (cfg.clipNorm() > 0 && norm > cfg.clipNorm()) {
             float f = (float) (cfg.clipNorm() / norm);
             for (NDArray w : weights) w.getGradient().muli(f);
         }
+        return true;
     }
 
     static int[] permutation(int n, SplittableRandom rnd) {
