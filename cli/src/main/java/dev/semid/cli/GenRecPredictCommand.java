@@ -10,6 +10,7 @@ import dev.semid.genrec.Recommendations;
 import dev.semid.genrec.data.IdTable;
 import dev.semid.genrec.io.GenRecArtifact;
 import dev.semid.genrec.io.IdTableReader;
+import dev.semid.genrec.io.IndexIds;
 import dev.semid.genrec.io.PredictionWriter;
 import dev.semid.genrec.train.HeldOut;
 import dev.semid.tokenizer.io.InputException;
@@ -40,8 +41,11 @@ final class GenRecPredictCommand implements Callable<Integer> {
     @Option(names = "--beam", paramLabel = "W", description = "Beam width (default: the model's, at least K).")
     Integer beam;
     @Option(names = "--sids", paramLabel = "FILE",
-            description = "Check that the model was trained on this ID set (refused, with both fingerprints, when it was not).")
+            description = {"Decode to these IDs: the set the model was trained on, or one that extends it with new items (their IDs can then be",
+                    "recommended and read in histories). Another ID set is refused, both fingerprints named."})
     Path sids;
+    @Option(names = "--index", paramLabel = "DIR", description = "Decode to the IDs in this semantic-ID index (as --sids: the training IDs, plus any new items).")
+    Path index;
     @Option(names = "--id-base", defaultValue = "0", paramLabel = "N", description = "Item id of key \"0\" in a published .json ID file.")
     long idBase;
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Predictions file (written atomically).")
@@ -51,13 +55,15 @@ final class GenRecPredictCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         if (k < 1) throw new IllegalArgumentException("--k must be >= 1, got " + k);
         Split s = EvalRecsysCommand.parse(Split.class, split, "--split");
-        try (GenRecArtifact.Loaded loaded = GenRecArtifact.load(modelDir, run.device(), beam)) {
-            if (sids != null) {
-                IdTable given = IdTableReader.read(sids, idBase);
-                if (!given.fingerprint().equals(loaded.idSetFingerprint()))
-                    throw new InputException(sids.toString(), null, "ID set " + given.fingerprint() + " is not the one the model in " + modelDir
-                            + " was trained on (" + loaded.idSetFingerprint() + ")");
-            }
+        if (sids != null && index != null) throw new IllegalArgumentException("give --sids or --index, not both");
+        IdTable decodeTo = sids != null ? IdTableReader.read(sids, idBase) : index != null ? IndexIds.read(index) : null;
+        GenRecArtifact.Loaded opened;
+        try {
+            opened = GenRecArtifact.load(modelDir, run.device(), beam, decodeTo);
+        } catch (GenRecArtifact.IdSetMismatchException e) {
+            throw new InputException(sids != null ? sids.toString() : index.toString(), null, e.getMessage() + " (model " + modelDir + ")");
+        }
+        try (GenRecArtifact.Loaded loaded = opened) {
             Interactions data = SequenceReader.read(sequences);
             List<EvalCase> cases = LeaveOneOutSplit.cases(data, s, loaded.model().config().maxHistory()).cases();
             if (cases.isEmpty()) throw new InputException(sequences.toString(), null, "no user has the 3 items the split needs");

@@ -59,6 +59,21 @@ public final class ItemCodes {
         return new ItemCodes(tokens.clone(), vocab, fingerprint);
     }
 
+    /**
+     * The same IDs under a trained model's vocabularies: a token outside them is an error that
+     * names the item (the model has no embedding or logit for it).
+     */
+    public ItemCodes withVocab(int[] trained, List<String> itemIds) {
+        if (trained.length != vocab.length)
+            throw new IllegalArgumentException("IDs of " + vocab.length + " tokens, the model was trained on IDs of " + trained.length);
+        for (int i = 0; i < tokens.length; i++)
+            for (int p = 0; p < trained.length; p++)
+                if (tokens[i][p] >= trained[p])
+                    throw new IllegalArgumentException("item '" + itemIds.get(i) + "' has token " + tokens[i][p] + " at position " + (p + 1)
+                            + ", outside the model's vocabulary of " + trained[p]);
+        return new ItemCodes(tokens, trained.clone(), fingerprint);
+    }
+
     public int items() { return tokens.length; }
     /** Tokens per item: L levels + the dedup token. */
     public int positions() { return vocab.length; }

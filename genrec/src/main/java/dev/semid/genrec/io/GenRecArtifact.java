@@ -70,6 +70,11 @@ public final class GenRecArtifact {
         mf.put("fingerprint", ModelFingerprint.of(weights));
         mf.put("idSetFingerprint", ids == null ? null : ids.fingerprint());
         mf.put("items", itemIds.size());
+        if (model instanceof dev.semid.genrec.decode.CodeDecoder d) {
+            int[] v = new int[d.positions()];
+            for (int i = 0; i < v.length; i++) v[i] = d.vocab(i);
+            mf.put("vocab", v);
+        }
         mf.put("config", model.config());
         mf.put("metrics", metrics);
         byte[] json = JSON.writeValueAsBytes(mf);
@@ -85,6 +90,22 @@ public final class GenRecArtifact {
     }
 
     /** genrec.json, after the checksum check. */
+    /** Thrown when IDs to decode to disagree with the ones a model was trained on. */
+    public static final class IdSetMismatchException extends IllegalArgumentException {
+        IdSetMismatchException(String message) { super(message); }
+    }
+
+    private static void checkExtends(IdTable given, IdTable trained, String trainedFingerprint) {
+        for (int i = 0; i < trained.size(); i++) {
+            String item = trained.ids().get(i);
+            SemanticId want = trained.sids().get(i), got = given.sidOf(item);
+            if (!want.equals(got))
+                throw new IdSetMismatchException("ID set " + given.fingerprint() + " is not the one the model was trained on (" + trainedFingerprint
+                        + "), nor an extension of it: item '" + item + "' has " + (got == null ? "no ID" : "ID " + got) + " there, " + want
+                        + " in training");
+        }
+    }
+
     public static Map<String, Object> manifest(Path dir) {
         ArtifactFiles.verify(dir, List.of(MANIFEST, ITEMS, WEIGHTS));
         try {
@@ -99,10 +120,15 @@ public final class GenRecArtifact {
         }
     }
 
-    public static Loaded load(Path dir, Device device) { return load(dir, device, null); }
+    public static Loaded load(Path dir, Device device) { return load(dir, device, null, null); }
 
-    /** @param beam a decoding beam width other than the one trained with, or null */
-    public static Loaded load(Path dir, Device device, Integer beam) {
+    /**
+     * @param beam     a decoding beam width other than the one trained with, or null
+     * @param decodeTo the IDs that exist now (an ID file or index), or null for the training catalogue's: it must give
+     *                 every item of the training catalogue the ID the model was trained with, and may add new items,
+     *                 whose IDs the model can then emit (and read in histories)
+     */
+    public static Loaded load(Path dir, Device device, Integer beam, IdTable decodeTo) {
         Map<String, Object> mf = manifest(dir);
         GenRecConfig cfg;
         try {
@@ -111,6 +137,8 @@ public final class GenRecArtifact {
             throw new ArtifactException(dir.resolve(MANIFEST) + ": invalid configuration: " + e.getMessage(), e);
         }
         if (beam != null) cfg = cfg.toBuilder().beam(beam).build();
+        if (decodeTo != null && !cfg.preset().generative())
+            throw new IllegalArgumentException(dir + " is a " + cfg.preset().label() + " model: it ranks item ids, not semantic IDs");
         List<String> ids = new ArrayList<>();
         List<SemanticId> sids = new ArrayList<>();
         String[] lines = new String(ArtifactFiles.read(dir, ITEMS), StandardCharsets.UTF_8).split("\n");
@@ -123,7 +151,14 @@ public final class GenRecArtifact {
             }
         }
         IdTable table = cfg.preset().generative() ? new IdTable(ids, sids) : null; // the catalogue's part of the ID set
+        if (decodeTo != null && table != null) {
+            checkExtends(decodeTo, table, (String) mf.get("idSetFingerprint"));
+            ids = decodeTo.ids();
+            table = decodeTo;
+        }
         ItemCodes codes = table == null ? null : ItemCodes.of(ids, table);
+        if (codes != null && mf.get("vocab") instanceof List<?> v)
+            codes = codes.withVocab(v.stream().mapToInt(x -> ((Number) x).intValue()).toArray(), ids);
         GenRecModel model = GenRecModels.create(cfg, codes, ids.size(), device);
         try {
             model.params().load(WeightsCodec.decode(ArtifactFiles.read(dir, WEIGHTS), dir.resolve(WEIGHTS).toString()), dir.resolve(WEIGHTS).toString());
