@@ -91,6 +91,15 @@ class GenRecCliTest {
         CliTest.Run r = semid("genrec", "predict", "--model", dir.toString(), "--sequences", sequences.toString(), "--k", "5",
                 "--out", tmp.resolve("sasrec.txt").toString());
         assertEquals(0, r.code(), r.err());
+        Path npy = tmp.resolve("cf.npy");
+        r = semid("genrec", "embeddings", "--model", dir.toString(), "--out", npy.toString());
+        assertEquals(0, r.code(), r.err());
+        var set = dev.semid.tokenizer.io.EmbeddingReader.read(npy, tmp.resolve("cf.ids"), 0);
+        assertEquals(40, set.vectors().rows());
+        assertEquals(32, set.vectors().cols());
+        assertEquals("1", set.ids().get(0));
+        assertEquals(2, semid("genrec", "embeddings", "--model", model.toString(), "--out", tmp.resolve("no.npy").toString()).code(),
+                "a generative model has no item embeddings");
     }
 
     @Test void anItemWithoutAnIdIsNamed() throws IOException {
