@@ -24,6 +24,19 @@ public final class BeamSearch {
         this.width = width;
     }
 
+    /** As {@link #search}, {@code block} histories at a time (bounds the memory of the beams' decoder rows). */
+    public Ranking searchInBlocks(CodeDecoder model, int[][] histories, int k, int block) {
+        int[][] items = new int[histories.length][];
+        float[][] scores = new float[histories.length][];
+        for (int from = 0; from < histories.length; from += block) {
+            int to = Math.min(histories.length, from + block);
+            Ranking r = search(model, Arrays.copyOfRange(histories, from, to), k);
+            System.arraycopy(r.items(), 0, items, from, to - from);
+            System.arraycopy(r.scores(), 0, scores, from, to - from);
+        }
+        return new Ranking(items, scores);
+    }
+
     /** The best {@code min(k, width)} items for each history, best first. */
     public Ranking search(CodeDecoder model, int[][] histories, int k) {
         if (k > width) throw new IllegalArgumentException("K = " + k + " needs a beam at least as wide (beam " + width + ")");

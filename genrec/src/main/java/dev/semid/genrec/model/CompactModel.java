@@ -93,16 +93,7 @@ public final class CompactModel extends GenRecModel implements CodeDecoder {
     }
 
     @Override public Ranking recommend(int[][] histories, int k) {
-        BeamSearch search = new BeamSearch(trie, Math.max(cfg.beam(), k));
-        int[][] items = new int[histories.length][];
-        float[][] scores = new float[histories.length][];
-        for (int from = 0; from < histories.length; from += USERS_PER_BLOCK) {
-            int to = Math.min(histories.length, from + USERS_PER_BLOCK);
-            Ranking r = search.search(this, java.util.Arrays.copyOfRange(histories, from, to), k);
-            System.arraycopy(r.items(), 0, items, from, to - from);
-            System.arraycopy(r.scores(), 0, scores, from, to - from);
-        }
-        return new Ranking(items, scores);
+        return new BeamSearch(trie, Math.max(cfg.beam(), k)).searchInBlocks(this, histories, k, USERS_PER_BLOCK);
     }
 
     // --- CodeDecoder: beam search's view of the model ---

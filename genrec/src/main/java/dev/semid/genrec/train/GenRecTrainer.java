@@ -13,6 +13,7 @@ import dev.semid.genrec.GenRecConfig;
 import dev.semid.genrec.data.ItemCodes;
 import dev.semid.genrec.model.GenRecModel;
 import dev.semid.genrec.model.GenRecModels;
+import dev.semid.tokenizer.data.Permutation;
 import dev.semid.tokenizer.train.AdamW;
 
 import java.util.ArrayList;
@@ -82,7 +83,7 @@ public final class GenRecTrainer {
         Engine engine = Engine.getEngine("PyTorch");
         for (epoch = 1; epoch <= cfg.epochs(); epoch++) {
             long t0 = System.nanoTime();
-            int[] order = permutation(samples.size(), rnd);
+            int[] order = Permutation.of(samples.size(), rnd);
             double lossSum = 0;
             long lossCount = 0;
             int skipped = 0;
@@ -170,7 +171,7 @@ public final class GenRecTrainer {
     private List<EvalCase> validationCases(Interactions data, SplittableRandom rnd) {
         List<EvalCase> all = LeaveOneOutSplit.cases(data, Split.VALIDATION, cfg.maxHistory()).cases();
         if (cfg.validationUsers() == 0 || cfg.validationUsers() >= all.size()) return all;
-        int[] pick = Arrays.copyOf(permutation(all.size(), new SplittableRandom(cfg.seed() ^ 0x5DEECE66DL)), cfg.validationUsers());
+        int[] pick = Arrays.copyOf(Permutation.of(all.size(), new SplittableRandom(cfg.seed() ^ 0x5DEECE66DL)), cfg.validationUsers());
         Arrays.sort(pick);
         List<EvalCase> out = new ArrayList<>(pick.length);
         for (int i : pick) out.add(all.get(i));
@@ -194,15 +195,5 @@ public final class GenRecTrainer {
             for (NDArray w : weights) w.getGradient().muli(f);
         }
         return true;
-    }
-
-    static int[] permutation(int n, SplittableRandom rnd) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) p[i] = i;
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = p[i]; p[i] = p[j]; p[j] = t;
-        }
-        return p;
     }
 }

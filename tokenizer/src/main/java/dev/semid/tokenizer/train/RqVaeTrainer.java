@@ -13,6 +13,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.semid.tokenizer.data.Gaussian;
 import dev.semid.tokenizer.data.Matrix;
+import dev.semid.tokenizer.data.Permutation;
 import dev.semid.tokenizer.engine.Mlp;
 import dev.semid.tokenizer.engine.NdConvert;
 import dev.semid.tokenizer.model.DenseLayer;
@@ -73,7 +74,7 @@ public final class RqVaeTrainer {
             throw new IllegalArgumentException(nTrain + " training items cannot fill " + cfg.codes() + " codes per level");
         SplittableRandom rnd = new SplittableRandom(cfg.seed());
         Standardization std = cfg.standardize() ? Standardization.fit(input) : null;
-        int[] perm = permutation(n, rnd);
+        int[] perm = Permutation.of(n, rnd);
         int[] trainRows = java.util.Arrays.copyOfRange(perm, nVal, n);
         int[] valRows = java.util.Arrays.copyOfRange(perm, 0, nVal);
         Engine.getEngine("PyTorch").setRandomSeed((int) cfg.seed());
@@ -110,7 +111,7 @@ public final class RqVaeTrainer {
             int epoch = 0;
             for (epoch = 1; epoch <= cfg.epochs(); epoch++) {
                 long t0 = System.nanoTime();
-                int[] order = permutation(nTrain, rnd);
+                int[] order = Permutation.of(nTrain, rnd);
                 double[] partSums = new double[parts.size()];
                 int skipped = 0;
                 int[][] usage = new int[cfg.levels()][cfg.codes()];
@@ -224,16 +225,6 @@ public final class RqVaeTrainer {
         if (cfg.wasserstein() != null) s.put("wasserstein", cfg.wasserstein());
         if (cfg.grit() != null) s.put("grit", cfg.grit());
         return s;
-    }
-
-    private static int[] permutation(int n, SplittableRandom rnd) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) p[i] = i;
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = p[i]; p[i] = p[j]; p[j] = t;
-        }
-        return p;
     }
 
     private static boolean allFinite(float[] v) {
