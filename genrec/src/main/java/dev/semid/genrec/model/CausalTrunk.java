@@ -28,8 +28,8 @@ final class CausalTrunk {
         this.maxLength = maxLength;
         this.dModel = cfg.dModel();
         this.dropout = (float) cfg.dropout();
-        // unit scale, as the √d-scaled item representations: position must be visible from the first step
-        this.positions = p.normal("trunk.positions", 1.0, false, maxLength, cfg.dModel());
+        // small at first: the item set decides early on, recency is learned (on Beauty, unit scale validated lower)
+        this.positions = p.normal("trunk.positions", 0.02, false, maxLength, cfg.dModel());
         for (int i = 0; i < cfg.layers(); i++)
             layers.add(new TransformerLayer(p, "trunk.layer" + i, cfg.dModel(), cfg.heads(), cfg.headDim(), cfg.ffDim(), dropout, false));
         this.norm = new LayerNorm(p, "trunk.norm", cfg.dModel());
