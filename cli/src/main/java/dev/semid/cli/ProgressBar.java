@@ -67,7 +67,7 @@ final class ProgressBar implements GenRecListener {
         if (quiet) return;
         String line = String.format(Locale.ROOT, "epoch %d/%d %.1fs loss %.4f%s best %.4f (epoch %d) ETA %s%s", e.epoch(), e.epochs(), e.seconds(),
                 e.loss(), val, Math.max(0, e.bestRecall()), e.bestEpoch(), eta(e.etaSeconds()),
-                e.skippedSteps() > 0 ? " (" + e.skippedSteps() + " steps skipped: non-finite loss)" : "");
+                e.skippedSteps() > 0 ? " (" + e.skippedSteps() + " steps skipped: non-finite loss or gradient)" : "");
         if (tty) out.print("\r\u001b[K");
         out.println(line);
         out.flush();
