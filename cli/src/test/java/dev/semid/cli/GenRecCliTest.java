@@ -83,6 +83,12 @@ class GenRecCliTest {
         assertTrue(Files.readString(json).contains("\"tiny\""));
     }
 
+    @Test void inspectSummarisesARecommender() {
+        CliTest.Run r = semid("inspect", model.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("recommender  compact") && r.out().contains("ID set ") && r.out().contains("epochs run   6"), r.out());
+    }
+
     @Test void sasrecTrainsAndPredictsWithoutIds() {
         Path dir = tmp.resolve("sasrec");
         List<String> args = new ArrayList<>(List.of("genrec", "train", "--preset", "sasrec", "--sequences", sequences.toString(), "--out", dir.toString()));
