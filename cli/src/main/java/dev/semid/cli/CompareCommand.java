@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
  * (and its JSON) that anyone can regenerate with this one command.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train and measure several methods on Amazon Beauty; write docs/results-beauty.md.",
+        description = {"Train and measure several methods on Amazon Beauty; write docs/results/methods-beauty.md.",
                 "Same seed, epochs and architecture for every method; the published reference IDs are measured alongside."})
 final class CompareCommand implements Callable<Integer> {
     @Option(names = "--data", defaultValue = "../shared/data/beauty", paramLabel = "DIR", description = "Beauty data directory (default ${DEFAULT-VALUE}).")
@@ -46,7 +46,7 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--embeddings", defaultValue = "embeddings-minilm-384.npy,embeddings-sasrec-32.npy", split = ",",
             description = "Embedding files in --data (default ${DEFAULT-VALUE}).")
     List<String> embeddings;
-    @Option(names = "--report", defaultValue = "docs/results-beauty.md", paramLabel = "FILE", description = "Markdown report (default ${DEFAULT-VALUE}); JSON beside it.")
+    @Option(names = "--report", defaultValue = "docs/results/methods-beauty.md", paramLabel = "FILE", description = "Markdown report (default ${DEFAULT-VALUE}); JSON beside it.")
     Path report;
     @Mixin TrainOptions train;
     @Mixin RunOptions run;

@@ -1,5 +1,5 @@
 /**
- * Offline evaluation of semantic-ID assignments and recommenders (issue #6).
+ * Offline evaluation of semantic-ID assignments and recommenders.
  * <ul>
  *   <li>{@code recsys}: the leave-one-out protocol, full-ranking Recall/NDCG@K, the built-in
  *       baselines (popularity, item-kNN, semantic-ID prefix), predictions from files, and paired

@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * Batch tokenization of a catalogue: codes from the {@link Tokenizer}, optional Sinkhorn
  * re-assignment of colliding items, dedup tokens from the {@link SemanticIdAssigner}, and the
- * metrics of §6. No files: callers read and write.
+ * metrics (usage, collisions, quantization error). No files: callers read and write.
  */
 public final class Tokenization {
     /** Rows per tokenizer call, so progress can be reported on large inputs. */

@@ -1,7 +1,7 @@
 package dev.semid.tokenizer.metrics;
 
 /**
- * Code usage of one quantizer level (design §6).
+ * Code usage of one quantizer level.
  *
  * @param level        1-based level, as in k_1..k_L
  * @param usedCodes    codes chosen by at least one item

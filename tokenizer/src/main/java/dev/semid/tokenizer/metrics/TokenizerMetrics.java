@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What every tokenizer run reports (design §6): per-level code usage, collisions of the code
+ * What every tokenizer run reports: per-level code usage, collisions of the code
  * tuples before the dedup token and of the full IDs after it, the relative quantization error
  * Σ||z − ẑ||² / Σ||z − mean z||² and the reconstruction MSE (null where not computed, e.g. no
  * decoder), and the largest dedup token handed out.

@@ -1,7 +1,7 @@
 package dev.semid.tokenizer.sid;
 
 /**
- * How colliding code tuples are made unique (design §5).
+ * How colliding code tuples are made unique.
  *
  * @param maxDedup          largest allowed dedup token; a code tuple shared by more than
  *                          {@code maxDedup + 1} items fails loudly instead of wrapping

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The one place that makes semantic IDs unique (design §5, TIGER): items sharing a code tuple
+ * The one place that makes semantic IDs unique (as in TIGER): items sharing a code tuple
  * (k_1..k_L) are ordered by {@link ItemIdOrder} and get k_{L+1} = their rank in that order, so
  * the i-th item of a group (from 0) gets token i, whatever the input order. A group that would
  * need a token above {@code maxDedup} throws {@link DedupOverflowException}; tokens never wrap.
