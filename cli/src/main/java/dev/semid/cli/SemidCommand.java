@@ -8,6 +8,9 @@ import dev.semid.tokenizer.sid.DedupOverflowException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 /**
  * The `semid` command. Exit codes: 0 success, 1 unexpected failure, 2 usage or configuration
  * error, 3 bad input data, 4 unusable model directory, 5 dedup token range exhausted, 6 unusable
@@ -25,6 +28,11 @@ import picocli.CommandLine.Command;
                 "6:unusable index (missing, corrupt, locked, other model)", "7:not found in the index"})
 public final class SemidCommand implements Runnable {
     public static final int BAD_INPUT = 3, BAD_MODEL = 4, DEDUP_OVERFLOW = 5, BAD_INDEX = 6, NOT_FOUND = 7;
+
+    /** Lucene announces its vector provider at INFO on first use; a command prints only its own output.
+     *  Held in a field: java.util.logging keeps loggers weakly, and a collected one forgets its level. */
+    private static final Logger LUCENE_VECTORS = Logger.getLogger("org.apache.lucene.internal.vectorization");
+    static { LUCENE_VECTORS.setLevel(Level.WARNING); }
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -62,12 +62,12 @@ public record TokenizerMetrics(List<LevelStats> levels, CollisionStats beforeDed
                 b.distinctIds(), b.items(), 100 * b.collisionRate(), b.collidingItems(), b.largestGroup()));
         sb.append(String.format(Locale.ROOT, "distinct IDs after dedup:  %d / %d items (max dedup token %d)%n",
                 afterDedup.distinctIds(), afterDedup.items(), maxDedupToken));
-        sb.append("rel. quantization error: ").append(format(relativeQuantizationError)).append('\n');
-        sb.append("recon MSE: ").append(format(reconstructionMse));
+        sb.append("rel. quantization error: ").append(format(relativeQuantizationError, "no latents given")).append('\n');
+        sb.append("recon MSE: ").append(format(reconstructionMse, "the model has no decoder")).append('\n');
         return sb.toString();
     }
 
-    private static String format(Double v) {
-        return v == null ? "n/a" : String.format(Locale.ROOT, "%.6g", v);
+    private static String format(Double v, String whyMissing) {
+        return v == null ? "n/a (" + whyMissing + ")" : String.format(Locale.ROOT, "%.6g", v);
     }
 }

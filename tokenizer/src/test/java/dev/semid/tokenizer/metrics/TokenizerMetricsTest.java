@@ -39,7 +39,8 @@ class TokenizerMetricsTest {
         assertTrue(s.contains("collision rate 25.00%"), s);
         assertTrue(s.contains("largest group 2"), s);
         assertTrue(s.contains("rel. quantization error: n/a"), s);
-        assertTrue(s.contains("recon MSE: n/a"), s);
+        assertTrue(s.contains("recon MSE: n/a (the model has no decoder)\n"), s);
+        assertTrue(s.endsWith("\n"), s);
     }
 
     @Test
