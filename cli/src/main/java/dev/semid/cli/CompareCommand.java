@@ -96,7 +96,9 @@ final class CompareCommand implements Callable<Integer> {
         json.put("rows", rows);
         json.put("references", refs);
         Json.write(report.resolveSibling(report.getFileName().toString().replaceAll("\\.md$", "") + ".json"), json);
-        System.out.print(md);
+        Output output = run.output();
+        output.detail().print(md);
+        output.result().println("report → " + report);
         return 0;
     }
 

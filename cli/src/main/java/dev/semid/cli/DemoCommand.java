@@ -54,35 +54,38 @@ final class DemoCommand implements Callable<Integer> {
         if (!spec.commandLine().getParseResult().hasMatchedOption("--epochs")) train.epochs = DEMO_EPOCHS;
         EmbeddingSet set = input != null ? EmbeddingReader.read(input, ids, idBase)
                 : SyntheticCatalogue.generate(items, dim, 16, 8, 7);
-        System.out.printf("catalogue: %s, %d items × %d dims%n", input != null ? input : "synthetic (built in)", set.size(), set.dimension());
+        Output output = run.output();
+        // The steps' own result lines are the demo's narrative; its result is the final lookup.
+        Output steps = new Output(output.detail(), false);
+        output.detail().printf("catalogue: %s, %d items × %d dims%n", input != null ? input : "synthetic (built in)", set.size(), set.dimension());
         if (input == null) {
             Path npy = work.resolve("catalogue.npy");
             NpyWriter.write(npy, set.vectors());
-            System.out.println("synthetic catalogue written to " + npy + " (row r = item r+1)");
+            output.detail().println("synthetic catalogue written to " + npy + " (row r = item r+1)");
         }
         Device dev = run.device();
         ProgressBar progress = run.progress();
         Path modelDir = work.resolve("model");
-        System.out.println("\n== train");
-        Pipeline.trainAndSave(train, set, dev, collisions.config(), modelDir, progress, System.out);
-        System.out.println("\n== tokenize (model loaded back from " + modelDir + ")");
+        output.detail().println("\n== train");
+        Pipeline.trainAndSave(train, set, dev, collisions.config(), modelDir, progress, steps);
+        output.detail().println("\n== tokenize (model loaded back from " + modelDir + ")");
         Path indexDir = work.resolve("index");
         try (Tokenizer t = Tokenizers.open(ModelArtifact.load(modelDir), dev)) {
             Path out = work.resolve("sids.jsonl");
-            Tokenization.Result r = Pipeline.tokenizeAndWrite(t, set, collisions.config(), out, Pipeline.defaultMetricsFile(out), progress, System.out);
-            System.out.println("\n== index (Lucene, " + indexDir + ")");
+            Tokenization.Result r = Pipeline.tokenizeAndWrite(t, set, collisions.config(), out, Pipeline.defaultMetricsFile(out), progress, steps);
+            output.detail().println("\n== index (Lucene, " + indexDir + ")");
             indexing.reindex = true; // the demo retrains: its index always follows the new model
-            indexing.build(indexDir, IndexModel.of(t), r.ids(), r.sids(), progress, System.out);
+            indexing.build(indexDir, IndexModel.of(t), r.ids(), r.sids(), progress, steps);
         }
         try (SidIndexReader index = SidIndexReader.open(indexDir, null)) {
             String first = set.ids().get(0);
             SidEntry e = index.read(l -> l.item(first)).orElseThrow();
             List<PrefixChild> top = index.read(l -> l.children(""));
             PrefixChild biggest = top.stream().max(java.util.Comparator.comparingLong(PrefixChild::count)).orElseThrow();
-            System.out.printf("lookup item %s → %s; %d first-level codes in use, the largest (%s) holds %d items with %d children%n",
+            output.result().printf("lookup item %s → %s; %d first-level codes in use, the largest (%s) holds %d items with %d children%n",
                     first, e.sid(), top.size(), biggest.prefix(), biggest.count(), index.read(l -> l.children(biggest.prefix())).size());
         }
-        System.out.println("\nnext: ./semid inspect " + modelDir + "\n      ./semid lookup children " + "--index " + indexDir
+        output.detail().println("\nnext: ./semid inspect " + modelDir + "\n      ./semid lookup children " + "--index " + indexDir
                 + "\n      ./semid lookup item " + set.ids().get(0) + " --index " + indexDir + "\n      ./semid tokenize --model " + modelDir
                 + " --input " + (input != null ? input : work.resolve("catalogue.npy") + " --id-base 1") + " --out ids.csv");
         return 0;

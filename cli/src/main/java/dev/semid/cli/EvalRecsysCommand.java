@@ -78,7 +78,7 @@ final class EvalRecsysCommand implements Callable<Integer> {
     Integer threads;
     @Option(names = "--out", required = true, paramLabel = "FILE.json", description = "Results JSON (written atomically).")
     Path out;
-    @Option(names = "--quiet", description = "Print nothing but errors.")
+    @Option(names = "--quiet", description = "Print nothing but errors and the result line.")
     boolean quiet;
 
     static final class BaselineConverter implements CommandLine.ITypeConverter<Baseline> {
@@ -152,7 +152,9 @@ final class EvalRecsysCommand implements Callable<Integer> {
                 results.stream().map(r -> new RecsysReport.SystemSummary(r.name(), r.metrics(), r.seconds(), r.users() / r.seconds())).toList(),
                 refs, comparisons);
         Json.write(out, report);
-        if (!quiet) System.out.print(table(report, names));
+        Output output = new Output(System.out, quiet);
+        output.detail().print(table(report, names));
+        output.result().printf(Locale.ROOT, "%d systems on %,d users → %s%n", report.systems().size(), report.evaluatedUsers(), out);
         return 0;
     }
 

@@ -69,7 +69,9 @@ final class EvalTokenizerCommand implements Callable<Integer> {
         List<TokenizerQuality> qualities = new ArrayList<>();
         for (IdSet s : sets) qualities.add(TokenizerQuality.of(s, nn, largestSubtrees));
         Json.write(out, new TokenizerReport(TokenizerReport.KIND, data.embeddings == null ? null : data.embeddings.toString(), nn == null ? null : neighbours, qualities));
-        if (!run.quiet) System.out.print(table(qualities));
+        Output output = run.output();
+        output.detail().print(table(qualities));
+        output.result().printf(Locale.ROOT, "tokenizer quality of %d ID sets → %s%n", qualities.size(), out);
         return 0;
     }
 

@@ -117,7 +117,9 @@ final class GenRecLeaderboardCommand implements Callable<Integer> {
         AtomicFiles.write(out, o -> o.write(md.getBytes(StandardCharsets.UTF_8)));
         Path json = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.md$", "") + ".json");
         Json.write(json, report.json());
-        System.out.print(md);
+        Output output = run.output();
+        output.detail().print(md);
+        output.result().printf(Locale.ROOT, "leaderboard → %s and %s%n", out, json);
         return 0;
     }
 }

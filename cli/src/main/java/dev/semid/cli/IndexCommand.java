@@ -48,7 +48,7 @@ final class IndexCommand implements Runnable {
                     throw new InputException(sids.toString(), "item '" + rows.ids().get(i) + "'", e.getMessage() + " (model " + model + ")");
                 }
             }
-            options.build(index, m, rows.ids(), rows.sids(), run.progress(), System.out);
+            options.build(index, m, rows.ids(), rows.sids(), run.progress(), run.output());
             return 0;
         }
     }

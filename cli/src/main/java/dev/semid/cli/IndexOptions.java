@@ -7,7 +7,6 @@ import dev.semid.tokenizer.io.PayloadReader;
 import dev.semid.tokenizer.sid.SemanticId;
 import picocli.CommandLine.Option;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,7 @@ final class IndexOptions {
     boolean merge;
 
     /** Writes ids → sids into {@code dir} for {@code model}; prints what it did. */
-    long build(Path dir, IndexModel model, List<String> ids, List<SemanticId> sids, ProgressBar progress, PrintStream out) {
+    long build(Path dir, IndexModel model, List<String> ids, List<SemanticId> sids, ProgressBar progress, Output out) {
         Map<String, String> payloads = payload == null ? Map.of() : PayloadReader.read(payload, payloadColumns);
         SidIndexBuilder.Settings settings = new SidIndexBuilder.Settings(batch, commitEvery, merge);
         long t0 = System.nanoTime();
@@ -43,7 +42,7 @@ final class IndexOptions {
             items = SidIndexBuilder.build(w, ids, sids, payloads, settings, (d, n) -> progress.task("indexing", d, n));
         }
         double s = (System.nanoTime() - t0) / 1e9;
-        out.printf("index %s: %d items written (%.0f items/s), %d in the index, model %s%n", dir, ids.size(), ids.size() / s, items,
+        out.result().printf("index %s: %d items written (%.0f items/s), %d in the index, model %s%n", dir, ids.size(), ids.size() / s, items,
                 model.fingerprint());
         return items;
     }

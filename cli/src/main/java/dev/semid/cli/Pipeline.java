@@ -13,7 +13,6 @@ import dev.semid.tokenizer.model.QuantizerModel;
 import dev.semid.tokenizer.sid.CollisionConfig;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,7 +23,7 @@ final class Pipeline {
 
     /** Trains, measures the model on its own training items, and saves it with those metrics. */
     static QuantizerModel trainAndSave(TrainOptions opts, EmbeddingSet items, Device device, CollisionConfig collisions,
-                                       Path modelDir, ProgressBar progress, PrintStream out) throws IOException {
+                                       Path modelDir, ProgressBar progress, Output out) throws IOException {
         long t0 = System.nanoTime();
         QuantizerModel model = opts.train(items.vectors(), device, progress);
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -38,15 +37,15 @@ final class Pipeline {
         m.put("final", metrics);
         model = model.withMetrics(Json.MAPPER.convertValue(m, Map.class));
         ModelArtifact.save(model, modelDir);
-        out.printf("model %s (%s, %d levels × %d codes, d=%d, fingerprint %s) trained in %.1f s%n", modelDir, model.method(),
+        out.result().printf("model %s (%s, %d levels × %d codes, d=%d, fingerprint %s) trained in %.1f s%n", modelDir, model.method(),
                 model.levels(), model.codebookSize(), model.latentDim(), ModelFingerprint.of(model), seconds);
-        out.print(metrics.summary());
+        out.detail().print(metrics.summary());
         return model;
     }
 
     /** Tokenizes, writes IDs (unless {@code outFile} is null) and metrics JSON, both atomically; prints the summary. */
     static Tokenization.Result tokenizeAndWrite(Tokenizer tokenizer, EmbeddingSet items, CollisionConfig collisions,
-                                             Path outFile, Path metricsFile, ProgressBar progress, PrintStream out) throws IOException {
+                                             Path outFile, Path metricsFile, ProgressBar progress, Output out) throws IOException {
         long t0 = System.nanoTime();
         Tokenization.Result r = Tokenization.run(tokenizer, items, collisions, (d, n) -> progress.task("tokenizing", d, n));
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -58,8 +57,8 @@ final class Pipeline {
         report.put("output", outFile == null ? null : outFile.toString());
         report.put("metrics", r.metrics());
         Json.write(metricsFile, report);
-        out.printf("%d semantic IDs → %s (%.2f s); metrics → %s%n", items.size(), outFile == null ? "(no file)" : outFile, seconds, metricsFile);
-        out.print(r.metrics().summary());
+        out.result().printf("%d semantic IDs → %s (%.2f s); metrics → %s%n", items.size(), outFile == null ? "(no file)" : outFile, seconds, metricsFile);
+        out.detail().print(r.metrics().summary());
         return r;
     }
 

@@ -8,10 +8,12 @@ import picocli.CommandLine.Option;
 final class RunOptions {
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default ${DEFAULT-VALUE}).")
     String device;
-    @Option(names = "--quiet", description = "No progress output.")
+    @Option(names = "--quiet", description = "Print nothing but errors and the result line.")
     boolean quiet;
 
     Device device() { return Devices.resolve(device); }
 
     ProgressBar progress() { return new ProgressBar(System.err, quiet); }
+
+    Output output() { return new Output(System.out, quiet); }
 }

@@ -51,7 +51,7 @@ final class SimulateCommand implements Callable<Integer> {
     List<String> methods;
     @Option(names = "--out", paramLabel = "FILE.json", description = "Also write config, results with trajectories, and the published figures as JSON.")
     Path out;
-    @Option(names = "--quiet", description = "No per-evaluation progress.")
+    @Option(names = "--quiet", description = "No per-evaluation progress (the figures are the result).")
     boolean quiet;
 
     @Override public Integer call() throws Exception {

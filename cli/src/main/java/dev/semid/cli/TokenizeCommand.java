@@ -40,8 +40,8 @@ final class TokenizeCommand implements Callable<Integer> {
                     + ", the model in " + model + " expects " + m.inputDim());
         try (Tokenizer t = Tokenizers.open(m, run.device())) {
             var r = Pipeline.tokenizeAndWrite(t, items, collisions.config(), out,
-                    metrics != null ? metrics : Pipeline.defaultMetricsFile(out), run.progress(), System.out);
-            if (index != null) indexing.build(index, IndexModel.of(t), r.ids(), r.sids(), run.progress(), System.out);
+                    metrics != null ? metrics : Pipeline.defaultMetricsFile(out), run.progress(), run.output());
+            if (index != null) indexing.build(index, IndexModel.of(t), r.ids(), r.sids(), run.progress(), run.output());
         }
         return 0;
     }

@@ -23,7 +23,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         EmbeddingSet items = input.read();
         ProgressBar progress = run.progress();
-        Pipeline.trainAndSave(train, items, run.device(), collisions.config(), out, progress, System.out);
+        Pipeline.trainAndSave(train, items, run.device(), collisions.config(), out, progress, run.output());
         return 0;
     }
 }

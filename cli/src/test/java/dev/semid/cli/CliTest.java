@@ -57,7 +57,7 @@ class CliTest {
                 "--levels", "3", "--codes", "32", "--latent-dim", "16", "--hidden", "64,32", "--epochs", "8",
                 "--batch-size", "256", "--quiet");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("distinct IDs before dedup"), r.out());
+        assertTrue(r.out().startsWith("model ") && r.out().lines().count() == 1, "--quiet prints the result line only: " + r.out());
         assertTrue(Files.exists(model.resolve("model.json")));
     }
 
@@ -87,6 +87,18 @@ class CliTest {
         Set<String> sids = new HashSet<>();
         for (String line : Files.readAllLines(tmp.resolve("ids.csv")).subList(1, 3001)) sids.add(line.split(",")[1]);
         assertEquals(3000, sids.size(), "unique after dedup");
+    }
+
+    @Test void withoutQuietTheMetricsFollowTheResultLine() {
+        Path out = tmp.resolve("verbose.jsonl");
+        Run loud = semid("tokenize", "--model", model.toString(), "--input", npy.toString(), "--id-base", "1", "--out", out.toString());
+        assertEquals(0, loud.code(), loud.err());
+        assertTrue(loud.out().contains("distinct IDs before dedup") && loud.out().contains("recon MSE: "), loud.out());
+        assertTrue(loud.out().endsWith("\n"), "every summary ends its line: " + loud.out());
+        Run quiet = semid("tokenize", "--model", model.toString(), "--input", npy.toString(), "--id-base", "1", "--out", out.toString(), "--quiet");
+        assertEquals(List.of(loud.out().lines().findFirst().orElseThrow().replaceAll("\\(\\d+\\.\\d+ s\\)", "")),
+                quiet.out().lines().map(l -> l.replaceAll("\\(\\d+\\.\\d+ s\\)", "")).toList(), "the same result line, alone");
+        assertEquals("", quiet.err(), "no progress with --quiet");
     }
 
     @Test void inspectSummarisesTheModel() {
