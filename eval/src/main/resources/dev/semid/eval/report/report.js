@@ -5,6 +5,13 @@
   var SVG = "http://www.w3.org/2000/svg";
   var PALETTE = ["#2f6db5", "#e0782b", "#3a9a4a", "#c23b3b", "#8157b5", "#8c5a44", "#d45fae", "#6e7780", "#b3a22a", "#2aa7b8"];
   var charts = 0;
+  // A series keeps one colour in every chart: colours go by name, in order of first appearance
+  // in the report, so a set missing from one chart (a level it lacks) does not shift the others.
+  var COLOURS = {}, nextColour = 0;
+  function colour(name) {
+    if (!(name in COLOURS)) COLOURS[name] = PALETTE[nextColour++ % PALETTE.length];
+    return COLOURS[name];
+  }
   var data = JSON.parse(document.getElementById("report-data").textContent);
   var root = document.getElementById("report");
 
@@ -28,6 +35,8 @@
     if (!isFinite(v)) return String(v);
     return v.toFixed(digits === undefined ? 4 : digits);
   }
+  // Per-level values joined so that a narrow page wraps between levels, never inside a value.
+  function perLevel(values) { return values.map(function (v) { return String(v).replace(/ /g, "\u00a0"); }).join(" / "); }
   function pct(v) { return v === null || v === undefined ? "–" : (100 * v).toFixed(1) + "%"; }
   function table(parent, head, rows, rowClass) {
     var t = el("table", {}, el("div", { "class": "scroll" }, parent)), tr = el("tr", {}, el("thead", {}, t));
@@ -49,9 +58,9 @@
   }
   function legend(parent, names) {
     var l = el("div", { "class": "legend" }, parent);
-    names.forEach(function (n, i) {
+    names.forEach(function (n) {
       var s = el("span", {}, l);
-      el("i", { style: "background:" + PALETTE[i % PALETTE.length] }, s);
+      el("i", { style: "background:" + colour(n) }, s);
       s.appendChild(document.createTextNode(n));
     });
   }
@@ -86,7 +95,7 @@
         if (v === null || v === undefined) return;
         var h = ph * Math.min(1, v / max);
         var r = svgEl("rect", { x: x0 + si * bw, y: T + ph - h, width: Math.max(1, bw - 2), height: h,
-          fill: PALETTE[si % PALETTE.length], opacity: s.dim ? 0.45 : 1 }, svg);
+          fill: colour(s.name), opacity: s.dim ? 0.45 : 1 }, svg);
         svgEl("title", {}, r, s.name + " · " + c + ": " + (opts.format || fmt)(v));
         if (s.marks && s.marks[ci] !== null && s.marks[ci] !== undefined) { // a reference value, drawn as a dark tick on the bar
           var my = T + ph - ph * Math.min(1, s.marks[ci] / max);
@@ -136,10 +145,10 @@
       var d = s.points.map(function (p, i) {
         return (i ? "L" : "M") + (L + pw * sx.at(p[0])).toFixed(1) + " " + (T + ph - ph * sy.at(p[1])).toFixed(1);
       }).join(" ");
-      var path = svgEl("path", { d: d, fill: "none", stroke: PALETTE[si % PALETTE.length], "stroke-width": 1.8 }, svg);
+      var path = svgEl("path", { d: d, fill: "none", stroke: colour(s.name), "stroke-width": 1.8 }, svg);
       svgEl("title", {}, path, s.name);
       if (opts.dots) s.points.forEach(function (p) {
-        svgEl("circle", { cx: L + pw * sx.at(p[0]), cy: T + ph - ph * sy.at(p[1]), r: 2.5, fill: PALETTE[si % PALETTE.length] }, svg);
+        svgEl("circle", { cx: L + pw * sx.at(p[0]), cy: T + ph - ph * sy.at(p[1]), r: 2.5, fill: colour(s.name) }, svg);
       });
     });
     if (opts.xLabel) svgEl("text", { x: L + pw / 2, y: H - 6, "text-anchor": "middle" }, svg, opts.xLabel);
@@ -159,11 +168,11 @@
       "collision rate", "largest group", "k-NN sharing the ℓ-prefix (× random)", "rel. quant. error"], sets.map(function (s) {
       var full = s.prefixCollisions[s.levels - 1];
       return [s.name, s.items.toLocaleString("en"), s.levels,
-        s.usage.map(function (u) { return pct(u.utilisation); }).join(" / "),
-        s.usage.map(function (u) { return u.perplexity.toFixed(0); }).join(" / "),
-        s.prefixCollisions.map(function (c) { return c.distinctIds.toLocaleString("en"); }).join(" / "),
+        perLevel(s.usage.map(function (u) { return pct(u.utilisation); })),
+        perLevel(s.usage.map(function (u) { return u.perplexity.toFixed(0); })),
+        perLevel(s.prefixCollisions.map(function (c) { return c.distinctIds.toLocaleString("en"); })),
         pct(full.collisionRate), full.largestGroup,
-        s.neighbours ? s.neighbours.levels.map(function (n) { return fmt(n.share, 3) + " (×" + fmt(n.lift, 0) + ")"; }).join(" / ") : "–",
+        s.neighbours ? perLevel(s.neighbours.levels.map(function (n) { return fmt(n.share, 3) + " (×" + fmt(n.lift, 0) + ")"; })) : "–",
         fmt(s.relativeQuantizationError)];
     }));
     var c = el("div", { "class": "charts" }, root);
@@ -247,6 +256,10 @@
 
   el("h1", {}, root, data.title || "semid evaluation report");
   el("p", { "class": "meta" }, root, "Generated " + data.generated + " by semid report.");
+  (data.tokenizer || []).forEach(function (t) { t.idSets.forEach(function (s) { colour(s.name); }); });
+  (data.recsys || []).forEach(function (r) {
+    r.systems.concat(r.published || []).forEach(function (s) { colour(s.name); });
+  });
   (data.tokenizer || []).forEach(tokenizerSection);
   (data.recsys || []).forEach(recsysSection);
   el("p", { id: "status" }, root, charts + " charts drawn.");

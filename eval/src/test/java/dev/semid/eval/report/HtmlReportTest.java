@@ -16,6 +16,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,11 +34,11 @@ class HtmlReportTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     @TempDir Path dir;
 
-    /** Two ID sets of 2 levels with neighbours (2 + 2 usage charts + collisions + neighbours) and one recommender result (2). */
-    static final int EXPECTED_CHARTS = 8;
+    /** ID sets of 2 and 3 levels with neighbours (2 + 3 usage charts + collisions + neighbours) and one recommender result (2). */
+    static final int EXPECTED_CHARTS = 9;
 
     static String reportJson(String systemName) throws IOException {
-        int[][] a = {{0, 0}, {0, 0}, {0, 1}, {1, 2}, {1, 2}, {3, 0}}, b = {{0, 1}, {1, 1}, {2, 1}, {3, 2}, {3, 3}, {2, 0}};
+        int[][] a = {{0, 0}, {0, 0}, {0, 1}, {1, 2}, {1, 2}, {3, 0}}, b = {{0, 1, 0}, {1, 1, 2}, {2, 1, 1}, {3, 2, 0}, {3, 3, 3}, {2, 0, 1}};
         List<String> items = List.of("1", "2", "3", "4", "5", "6");
         int[][] nn = {{1}, {2}, {3}, {4}, {3}, {0}};
         TokenizerReport tok = new TokenizerReport(TokenizerReport.KIND, "toy.npy", 1, List.of(
@@ -81,6 +84,14 @@ class HtmlReportTest {
         assertEquals(EXPECTED_CHARTS, countOf(dom, "<svg class=\"chart\""));
         assertTrue(countOf(dom, "<rect ") >= 10 && countOf(dom, "<path ") >= 4, "bars and lines were drawn");
         assertTrue(dom.contains("sid-prefix:ours") && dom.contains("TIGER (published)") && dom.contains("Prefix tree"));
+        // every legend entry of a series has that series' one colour, also in the level-3 chart only "theirs" has
+        Map<String, Set<String>> colours = new TreeMap<>();
+        Matcher legend = Pattern.compile("<i style=\"background:(#[0-9a-f]{6})\"></i>([^<]+)</span>").matcher(dom);
+        while (legend.find()) colours.computeIfAbsent(legend.group(2), k -> new TreeSet<>()).add(legend.group(1));
+        assertTrue(colours.keySet().containsAll(List.of("ours", "theirs", "popularity", "sid-prefix:ours")), colours.toString());
+        colours.forEach((name, cs) -> assertEquals(1, cs.size(), name + " is drawn in " + cs));
+        assertEquals(colours.size(), colours.values().stream().map(cs -> cs.iterator().next()).distinct().count(),
+                "different series, different colours: " + colours);
         Path png = dir.resolve("report.png");
         chromium(page, "--screenshot=" + png, "--window-size=1280,2400");
         assertTrue(Files.size(png) > 20_000, "a screenshot with content: " + Files.size(png) + " bytes");
