@@ -1,10 +1,9 @@
 package dev.semid.cli;
 
+import dev.semid.eval.RecsysEvaluation;
 import dev.semid.eval.io.Alignment;
 import dev.semid.eval.io.PredictionReader;
 import dev.semid.eval.io.SequenceReader;
-import dev.semid.eval.recsys.EvalCase;
-import dev.semid.eval.recsys.FullRankingEvaluator;
 import dev.semid.eval.recsys.Interactions;
 import dev.semid.eval.recsys.ItemKnnRecommender;
 import dev.semid.eval.recsys.LeaveOneOutSplit;
@@ -17,7 +16,6 @@ import dev.semid.eval.recsys.Recommender;
 import dev.semid.eval.recsys.SeenItems;
 import dev.semid.eval.recsys.SidPrefixRecommender;
 import dev.semid.eval.recsys.Split;
-import dev.semid.eval.recsys.SystemResult;
 import dev.semid.eval.report.RecsysReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -102,12 +100,11 @@ final class EvalRecsysCommand implements Callable<Integer> {
 
         long t0 = System.nanoTime();
         Interactions data = SequenceReader.read(sequences);
-        LeaveOneOutSplit.Cases split = LeaveOneOutSplit.cases(data, protocol.split(), protocol.maxHistory());
-        List<EvalCase> cases = split.cases();
-        if (cases.isEmpty()) throw new dev.semid.tokenizer.io.InputException(sequences.toString(), null, "no user has the 3 items the split needs");
+        RecsysEvaluation evaluation = new RecsysEvaluation(protocol, bootstrap, threads);
+        LeaveOneOutSplit.Cases split = evaluation.cases(data, sequences.toString());
         int[] popularity = LeaveOneOutSplit.trainingCounts(data);
         say("%,d users (%,d evaluated, %,d with fewer than 3 items skipped), %,d items, %,d interactions; read in %.2f s%n",
-                data.userCount(), cases.size(), split.skippedUsers(), data.items().size(), data.size(), (System.nanoTime() - t0) / 1e9);
+                data.userCount(), split.cases().size(), split.skippedUsers(), data.items().size(), data.size(), (System.nanoTime() - t0) / 1e9);
 
         List<Recommender> systems = new ArrayList<>();
         for (NamedPath p : predictions)
@@ -126,32 +123,11 @@ final class EvalRecsysCommand implements Callable<Integer> {
             }
         }
 
-        FullRankingEvaluator evaluator = threads == null ? new FullRankingEvaluator(protocol)
-                : new FullRankingEvaluator(protocol, threads, FullRankingEvaluator.DEFAULT_USERS_PER_BLOCK);
-        List<SystemResult> results = new ArrayList<>();
-        for (Recommender r : systems) {
-            SystemResult res = evaluator.evaluate(r, cases, data.items().size());
-            results.add(res);
-            say("%-28s full ranking of %,d users × %,d items: %.2f s (%,.0f users/s)%n", res.name(), res.users(), data.items().size(),
-                    res.seconds(), res.users() / res.seconds());
-        }
-        List<RecsysReport.Comparison> comparisons = new ArrayList<>();
-        List<String> names = RankingMetrics.names(protocol.ks());
-        SystemResult first = results.get(0);
-        double[][] firstValues = RankingMetrics.perUser(first.ranks(), protocol.ks());
-        for (SystemResult r : results.subList(1, results.size())) {
-            List<PairedBootstrap.Interval> d = bootstrap.differences(firstValues, RankingMetrics.perUser(r.ranks(), protocol.ks()));
-            Map<String, PairedBootstrap.Interval> byName = new LinkedHashMap<>();
-            for (int m = 0; m < names.size(); m++) byName.put(names.get(m), d.get(m));
-            comparisons.add(new RecsysReport.Comparison(first.name(), r.name(), resamples, confidence, byName));
-        }
-        int repeated = (int) cases.stream().filter(c -> Arrays.binarySearch(c.seen(), c.target()) >= 0).count();
-        RecsysReport report = new RecsysReport(RecsysReport.KIND, sequences.toString(), protocol.split().name().toLowerCase(Locale.ROOT),
-                protocol.maxHistory(), protocol.ks(), protocol.seen().name().toLowerCase(Locale.ROOT), data.userCount(), cases.size(),
-                split.skippedUsers(), repeated, data.items().size(), data.size(),
-                results.stream().map(r -> new RecsysReport.SystemSummary(r.name(), r.metrics(), r.seconds(), r.users() / r.seconds())).toList(),
-                refs, comparisons);
+        RecsysReport report = evaluation.run(sequences.toString(), data, split, systems, refs, (res, n) ->
+                say("%-28s full ranking of %,d users × %,d items: %.2f s (%,.0f users/s)%n", res.name(), res.users(), n,
+                        res.seconds(), res.users() / res.seconds()));
         Json.write(out, report);
+        List<String> names = RankingMetrics.names(protocol.ks());
         Output output = new Output(System.out, quiet);
         output.detail().print(table(report, names));
         output.result().printf(Locale.ROOT, "%d systems on %,d users → %s%n", report.systems().size(), report.evaluatedUsers(), out);

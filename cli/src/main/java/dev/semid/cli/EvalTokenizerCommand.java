@@ -1,7 +1,7 @@
 package dev.semid.cli;
 
 import dev.semid.eval.io.Alignment;
-import dev.semid.eval.math.NearestNeighbours;
+import dev.semid.eval.TokenizerEvaluation;
 import dev.semid.eval.quality.IdSet;
 import dev.semid.eval.quality.TokenizerQuality;
 import dev.semid.eval.report.TokenizerReport;
@@ -46,7 +46,7 @@ final class EvalTokenizerCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         if (data.sids.isEmpty() && model == null) throw new IllegalArgumentException("nothing to evaluate: give --sids and/or --model");
         if (model != null && data.embeddings == null) throw new IllegalArgumentException("--model needs --embeddings to tokenize");
-        if (neighbours < 0 || largestSubtrees < 0) throw new IllegalArgumentException("--neighbours and --largest-subtrees must be >= 0");
+        TokenizerEvaluation evaluation = new TokenizerEvaluation(neighbours, largestSubtrees, Runtime.getRuntime().availableProcessors());
         EmbeddingSet items = data.readEmbeddings();
         List<IdSet> sets = new ArrayList<>();
         if (model != null) {
@@ -60,15 +60,11 @@ final class EvalTokenizerCommand implements Callable<Integer> {
             }
         }
         for (var l : data.readIdSets("")) sets.add(items == null ? l.ids() : Alignment.restrict(l.ids(), items.ids(), l.file()));
-        int[][] nn = null;
-        if (items != null && neighbours > 0) {
-            long t0 = System.nanoTime();
-            nn = NearestNeighbours.cosine(items.vectors(), neighbours, Runtime.getRuntime().availableProcessors());
-            if (!run.quiet) System.err.printf(Locale.ROOT, "%d nearest neighbours of %,d items in %.1f s%n", neighbours, items.size(), (System.nanoTime() - t0) / 1e9);
-        }
-        List<TokenizerQuality> qualities = new ArrayList<>();
-        for (IdSet s : sets) qualities.add(TokenizerQuality.of(s, nn, largestSubtrees));
-        Json.write(out, new TokenizerReport(TokenizerReport.KIND, data.embeddings == null ? null : data.embeddings.toString(), nn == null ? null : neighbours, qualities));
+        TokenizerReport report = evaluation.run(sets, items, data.embeddings == null ? null : data.embeddings.toString(), (k, n, secs) -> {
+            if (!run.quiet) System.err.printf(Locale.ROOT, "%d nearest neighbours of %,d items in %.1f s%n", k, n, secs);
+        });
+        Json.write(out, report);
+        List<TokenizerQuality> qualities = report.idSets();
         Output output = run.output();
         output.detail().print(table(qualities));
         output.result().printf(Locale.ROOT, "tokenizer quality of %d ID sets → %s%n", qualities.size(), out);
