@@ -1,6 +1,6 @@
 package dev.semid.cli;
 
-import dev.semid.tokenizer.data.SyntheticIds;
+import dev.semid.tokenizer.io.SyntheticIds;
 import dev.semid.tokenizer.index.IndexModel;
 import dev.semid.tokenizer.index.IndexStats;
 import dev.semid.tokenizer.index.SidIndexBuilder;

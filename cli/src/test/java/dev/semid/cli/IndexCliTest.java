@@ -1,7 +1,7 @@
 package dev.semid.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.semid.tokenizer.data.SyntheticIds;
+import dev.semid.tokenizer.io.SyntheticIds;
 import dev.semid.tokenizer.index.SidIndexReader;
 import dev.semid.tokenizer.index.SidLookup;
 import dev.semid.tokenizer.io.SidReader;

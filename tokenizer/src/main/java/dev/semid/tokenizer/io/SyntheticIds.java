@@ -1,6 +1,5 @@
-package dev.semid.tokenizer.data;
+package dev.semid.tokenizer.io;
 
-import dev.semid.tokenizer.io.SidReader;
 import dev.semid.tokenizer.sid.CollisionConfig;
 import dev.semid.tokenizer.sid.SemanticIdAssigner;
 
