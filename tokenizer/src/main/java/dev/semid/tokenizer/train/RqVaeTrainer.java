@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
@@ -21,6 +20,9 @@ import dev.semid.tokenizer.model.QuantizerModel;
 import dev.semid.tokenizer.quantize.KMeans;
 import dev.semid.tokenizer.quantize.KMeansConfig;
 import dev.semid.tokenizer.quantize.Standardization;
+import dev.semid.tokenizer.rq.NdCodebook;
+import dev.semid.tokenizer.rq.NdEncoding;
+import dev.semid.tokenizer.rq.NdResidualQuantizer;
 
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
@@ -386,23 +388,9 @@ public final class RqVaeTrainer {
 
         ForwardPass forward(NDArray x) {
             NDArray z = Mlp.forward(x, encoder);
-            NDArray r = z, zq = null;
-            List<NDArray> residuals = new ArrayList<>(), chosen = new ArrayList<>(), indices = new ArrayList<>();
-            List<NDArray> books = new ArrayList<>();
-            for (TrainableCodebook book : codebooks) {
-                NDArray cb = book.current();
-                books.add(cb);
-                NDArray fixed = cb.stopGradient();
-                NDArray idx = Mlp.nearest(r.stopGradient(), fixed.transpose().mul(-2f), fixed.square().sum(new int[] {1}));
-                NDArray q = cb.get(new NDIndex("{}", idx));
-                residuals.add(r);
-                chosen.add(q);
-                indices.add(idx);
-                r = r.sub(q.stopGradient());
-                zq = zq == null ? q : zq.add(q);
-            }
-            NDArray zst = z.add(zq.sub(z).stopGradient());
-            return new ForwardPass(x, z, residuals, chosen, books, indices, Mlp.forward(zst, decoder));
+            NdEncoding e = NdResidualQuantizer.encode(z, codebooks.size(), l -> NdCodebook.training(codebooks.get(l).current()));
+            NDArray zst = z.add(e.quantized().sub(z).stopGradient()); // straight-through: ẑ forward, ∂/∂z backward
+            return new ForwardPass(x, z, e.residuals(), e.chosen(), e.codebooks(), e.indices(), Mlp.forward(zst, decoder));
         }
 
         float[][] snapshot() {
