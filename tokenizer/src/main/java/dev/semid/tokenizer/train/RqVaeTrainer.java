@@ -17,8 +17,8 @@ import dev.semid.tokenizer.engine.Mlp;
 import dev.semid.tokenizer.engine.NdConvert;
 import dev.semid.tokenizer.model.DenseLayer;
 import dev.semid.tokenizer.model.QuantizerModel;
-import dev.semid.tokenizer.quantize.KMeans;
 import dev.semid.tokenizer.quantize.KMeansConfig;
+import dev.semid.tokenizer.quantize.ResidualKMeans;
 import dev.semid.tokenizer.quantize.Standardization;
 import dev.semid.tokenizer.rq.NdCodebook;
 import dev.semid.tokenizer.rq.NdEncoding;
@@ -101,7 +101,7 @@ public final class RqVaeTrainer {
                 optimizers.addAll(opts);
             }
 
-            if (cfg.kmeansInit()) kmeansInit(p, xTrain, rnd);
+            if (cfg.kmeansInit()) kmeansInit(p, xTrain);
 
             listener.onStart(cfg.method(), cfg.epochs());
             List<Map<String, Object>> history = new ArrayList<>();
@@ -266,17 +266,11 @@ public final class RqVaeTrainer {
     }
 
     /** Residual k-means on the encoded training items sets every level's starting codebook. */
-    private void kmeansInit(Params p, NDArray xTrain, SplittableRandom rnd) {
+    private void kmeansInit(Params p, NDArray xTrain) {
         Matrix r = encodeAll(p, xTrain);
-        int d = r.cols();
-        for (int l = 0; l < cfg.levels(); l++) {
-            KMeans.Result res = new KMeans(KMeansConfig.defaults(cfg.seed() + 100 + l).withIterations(25)).fit(r, cfg.codes());
-            p.codebooks.get(l).assign(res.centers().data());
-            float[] c = res.centers().data(), v = r.data();
-            int[] a = res.assignment();
-            for (int i = 0; i < r.rows(); i++)
-                for (int j = 0; j < d; j++) v[i * d + j] -= c[a[i] * d + j];
-        }
+        List<Matrix> books = new ResidualKMeans(cfg.codes(), l -> KMeansConfig.defaults(cfg.seed() + 100 + l).withIterations(25))
+                .fit(r, cfg.levels(), level -> {});
+        for (int l = 0; l < books.size(); l++) p.codebooks.get(l).assign(books.get(l).data());
         listener.onMessage("codebooks initialised by residual k-means on " + r.rows() + " encoded items");
     }
 
