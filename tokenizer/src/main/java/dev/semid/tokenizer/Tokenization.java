@@ -3,6 +3,7 @@ package dev.semid.tokenizer;
 import dev.semid.tokenizer.data.EmbeddingSet;
 import dev.semid.tokenizer.data.Matrix;
 import dev.semid.tokenizer.metrics.TokenizerMetrics;
+import dev.semid.tokenizer.rq.ResidualQuantizer;
 import dev.semid.tokenizer.sid.Assignment;
 import dev.semid.tokenizer.sid.CollisionConfig;
 import dev.semid.tokenizer.sid.LastLevelCosts;
@@ -28,7 +29,7 @@ public final class Tokenization {
 
     public static Result run(Tokenizer tokenizer, EmbeddingSet items, CollisionConfig collisions, Progress progress) {
         Matrix x = items.vectors();
-        int n = x.rows(), d = tokenizer.latentDim(), levels = tokenizer.levels();
+        int n = x.rows(), d = tokenizer.latentDim();
         int[][] codes = new int[n][];
         Matrix z = Matrix.zeros(n, d), zHat = Matrix.zeros(n, d);
         Matrix xHat = null;
@@ -44,32 +45,14 @@ public final class Tokenization {
             }
             progress.update(to, n);
         }
-        Assignment a = new SemanticIdAssigner(collisions).assign(items.ids(), codes, lastLevelCosts(tokenizer, codes, z, levels));
+        Assignment a = new SemanticIdAssigner(collisions).assign(items.ids(), codes, lastLevelCosts(tokenizer.quantizer(), codes, z));
         TokenizerMetrics m = TokenizerMetrics.of(codes, tokenizer.codebookSize(), a.ids(), z, zHat, x, xHat);
         return new Result(items.ids(), codes, a.ids(), m);
     }
 
     /** ||r_L − c_{L,k}||² for every last-level code k, with r_L = z − Σ_{l<L} c_{l,k_l}. */
-    static LastLevelCosts lastLevelCosts(Tokenizer t, int[][] codes, Matrix z, int levels) {
-        int d = z.cols();
-        return item -> {
-            float[] r = z.row(item);
-            for (int l = 0; l < levels - 1; l++) {
-                float[] c = t.codebook(l).data();
-                int o = codes[item][l] * d;
-                for (int j = 0; j < d; j++) r[j] -= c[o + j];
-            }
-            Matrix last = t.codebook(levels - 1);
-            float[] c = last.data(), out = new float[last.rows()];
-            for (int k = 0; k < out.length; k++) {
-                float s = 0;
-                for (int j = 0; j < d; j++) {
-                    float e = r[j] - c[k * d + j];
-                    s += e * e;
-                }
-                out[k] = s;
-            }
-            return out;
-        };
+    static LastLevelCosts lastLevelCosts(ResidualQuantizer q, int[][] codes, Matrix z) {
+        int last = q.levels() - 1;
+        return item -> q.distances(last, q.residual(z.row(item), codes[item], last));
     }
 }

@@ -1,6 +1,7 @@
 package dev.semid.tokenizer;
 
 import dev.semid.tokenizer.data.Matrix;
+import dev.semid.tokenizer.rq.ResidualQuantizer;
 
 /**
  * The one contract the CLI, the service and eval use: embeddings in, residual codes out.
@@ -29,8 +30,8 @@ public interface Tokenizer extends AutoCloseable {
     /** Codes plus the latent z, its quantization ẑ and, if asked and there is a decoder, x̂. */
     Encoding encode(Matrix batch, boolean reconstruct);
 
-    /** The codebook of a level (K×latentDim), as used for assignment. */
-    Matrix codebook(int level);
+    /** The codebooks (L × K×latentDim), as used for assignment. */
+    ResidualQuantizer quantizer();
 
     @Override void close();
 }

@@ -3,12 +3,13 @@ package dev.semid.tokenizer.engine;
 import dev.semid.tokenizer.Encoding;
 import dev.semid.tokenizer.data.Matrix;
 import dev.semid.tokenizer.model.QuantizerModel;
+import dev.semid.tokenizer.rq.ResidualQuantizer;
 
 import java.util.stream.IntStream;
 
 /**
  * Inference of a model whose encoder is the identity (RQ-KMeans and the like) without a native
- * engine: z = (x − μ)/σ, codes by {@link ResidualCodeSearch}, ẑ = Σ_l c_{l,k_l}. Same contract and
+ * engine: z = (x − μ)/σ, codes and ẑ = Σ_l c_{l,k_l} by the Java engine of {@link ResidualQuantizer}. Same contract and
  * the same arithmetic as {@link DjlTokenizer} up to float rounding (the two agree on every Beauty
  * item); chosen by {@link Tokenizers#open} on the CPU.
  */
@@ -16,11 +17,8 @@ public final class CodebookTokenizer extends ModelTokenizer {
     /** Batches at least this large are split into blocks of {@link #BLOCK} rows over the common pool (batch work). */
     static final int PARALLEL_ROWS = 2048, BLOCK = 256;
 
-    private final ResidualCodeSearch search;
-
     public CodebookTokenizer(QuantizerModel model) {
         super(requireSupported(model));
-        this.search = new ResidualCodeSearch(model.codebooks());
     }
 
     private static QuantizerModel requireSupported(QuantizerModel model) {
@@ -46,10 +44,11 @@ public final class CodebookTokenizer extends ModelTokenizer {
         float[] r = standardize(overwrite ? batch.data() : batch.data().clone(), batch.cols());
         Matrix z = latents ? new Matrix(n, d, r.clone()) : null;
         int[][] codes = new int[n][];
-        if (n < PARALLEL_ROWS) search.search(r, 0, n, codes);
+        ResidualQuantizer q = quantizer();
+        if (n < PARALLEL_ROWS) q.encode(r, 0, n, codes);
         else IntStream.range(0, (n + BLOCK - 1) / BLOCK).parallel()
-                .forEach(b -> search.search(r, b * BLOCK, Math.min(n, (b + 1) * BLOCK), codes));
-        return new Encoding(codes, z, latents ? quantized(codes) : null, null);
+                .forEach(b -> q.encode(r, b * BLOCK, Math.min(n, (b + 1) * BLOCK), codes));
+        return new Encoding(codes, z, latents ? q.decode(codes) : null, null);
     }
 
     /** x in standardised units, in place, as DjlTokenizer computes it ((x − μ) / σ, elementwise). */
@@ -58,18 +57,6 @@ public final class CodebookTokenizer extends ModelTokenizer {
         if (mean == null) return x;
         for (int i = 0; i < x.length; i++) x[i] = (x[i] - mean[i % d]) / scale[i % d];
         return x;
-    }
-
-    private Matrix quantized(int[][] codes) {
-        int d = model.latentDim();
-        Matrix q = Matrix.zeros(codes.length, d);
-        float[] out = q.data();
-        for (int i = 0; i < codes.length; i++)
-            for (int l = 0; l < codes[i].length; l++) {
-                float[] c = model.codebooks().get(l).data();
-                for (int j = 0, co = codes[i][l] * d; j < d; j++) out[i * d + j] += c[co + j];
-            }
-        return q;
     }
 
     @Override public void close() {}

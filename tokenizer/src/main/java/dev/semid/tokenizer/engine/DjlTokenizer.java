@@ -5,19 +5,20 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import dev.semid.tokenizer.Encoding;
 import dev.semid.tokenizer.data.Matrix;
 import dev.semid.tokenizer.model.DenseLayer;
 import dev.semid.tokenizer.model.QuantizerModel;
+import dev.semid.tokenizer.rq.NdCodebook;
+import dev.semid.tokenizer.rq.NdEncoding;
+import dev.semid.tokenizer.rq.NdResidualQuantizer;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Batched inference of a {@link QuantizerModel} with DJL: x → (x − μ)/σ → encoder MLP → z, then
- * per level k_l = argmin_k ||r_l − c_{l,k}||² = argmin_k (||c_{l,k}||² − 2 r_l·c_{l,k}),
- * r_{l+1} = r_l − c_{l,k_l}; ẑ = Σ_l c_{l,k_l}; x̂ = Dec(ẑ).
+ * the residual quantization of z by {@link NdResidualQuantizer} (codes k_l, ẑ = Σ_l c_{l,k_l}); x̂ = Dec(ẑ).
  * Weights are plain (non-gradient) arrays, so no autograd graph is ever built; each call works
  * in its own sub-manager, which makes the tokenizer safe to share between threads.
  */
@@ -30,9 +31,7 @@ public final class DjlTokenizer extends ModelTokenizer {
     private final NDArray mean, scale;
     private final List<NDArray[]> encoder = new ArrayList<>();
     private final List<NDArray[]> decoder = new ArrayList<>();
-    private final List<NDArray> codebooks = new ArrayList<>();
-    private final List<NDArray> minusTwoCodebooks = new ArrayList<>();
-    private final List<NDArray> codebookNorms = new ArrayList<>();
+    private final List<NdCodebook> codebooks = new ArrayList<>();
 
     public DjlTokenizer(QuantizerModel model, Device device) {
         super(model);
@@ -42,12 +41,7 @@ public final class DjlTokenizer extends ModelTokenizer {
         this.scale = model.inputScale() == null ? null : NdConvert.toNd(manager, model.inputScale(), device);
         for (DenseLayer l : model.encoder()) encoder.add(layer(l));
         for (DenseLayer l : model.decoder()) decoder.add(layer(l));
-        for (Matrix c : model.codebooks()) {
-            NDArray cb = NdConvert.toNd(manager, c, device);
-            codebooks.add(cb);
-            minusTwoCodebooks.add(NdConvert.toNd(manager, c.transpose(), device).muli(-2f));
-            codebookNorms.add(cb.square().sum(new int[] {1}));
-        }
+        for (Matrix c : quantizer().codebooks()) codebooks.add(NdCodebook.of(manager, c, device));
     }
 
     private NDArray[] layer(DenseLayer l) {
@@ -75,18 +69,10 @@ public final class DjlTokenizer extends ModelTokenizer {
             int to = Math.min(n, from + CHUNK);
             try (NDManager m = manager.newSubManager()) {
                 NDArray x = NdConvert.stage(m, batch, from, to, device);
-                NDArray r = Mlp.forward(standardize(x), encoder);
-                NDArray zc = latents ? r : null;
-                NDArray[] picked = new NDArray[levels];
-                NDArray q = null;
-                for (int l = 0; l < levels; l++) {
-                    NDArray idx = Mlp.nearest(r, minusTwoCodebooks.get(l), codebookNorms.get(l));
-                    picked[l] = idx;
-                    NDArray c = codebooks.get(l).get(new NDIndex("{}", idx));
-                    q = q == null ? c : q.add(c);
-                    r = r.sub(c);
-                }
-                int[] flat = NDArrays.stack(new NDList(picked), 1).toType(ai.djl.ndarray.types.DataType.INT32, false).toDevice(Device.cpu(), false).toIntArray();
+                NDArray zc = Mlp.forward(standardize(x), encoder);
+                NdEncoding e = NdResidualQuantizer.encode(zc, levels, codebooks::get);
+                NDArray q = e.quantized();
+                int[] flat = NDArrays.stack(new NDList(e.indices()), 1).toType(ai.djl.ndarray.types.DataType.INT32, false).toDevice(Device.cpu(), false).toIntArray();
                 for (int i = 0; i < to - from; i++) {
                     int[] row = new int[levels];
                     for (int l = 0; l < levels; l++) row[l] = flat[i * levels + l];

@@ -23,14 +23,4 @@ public final class Mlp {
         }
         return h;
     }
-
-    /**
-     * argmin_k ||r − c_k||² per row, computed as argmin_k (r·(−2c_k) + ||c_k||²)
-     * (||r||² does not change the argmin). Takes −2Cᵀ (d×K, contiguous) and ||c_k||² (K),
-     * precomputed; a plain matmul on the transposed book is markedly faster here than addmm
-     * with a K×d weight when d is large (RQ-KMeans on raw 384-d embeddings).
-     */
-    public static NDArray nearest(NDArray r, NDArray minusTwoCodebookT, NDArray codebookSquaredNorms) {
-        return r.matMul(minusTwoCodebookT).addi(codebookSquaredNorms).argMin(1);
-    }
 }

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import dev.semid.tokenizer.Tokenizer;
 import dev.semid.tokenizer.data.Matrix;
 import dev.semid.tokenizer.model.QuantizerModel;
+import dev.semid.tokenizer.rq.ResidualQuantizer;
 
 /**
  * Opens the tokenizer for a model on a device: the one place that chooses the engine, so the CLI,
@@ -54,6 +55,6 @@ public final class Tokenizers {
 
     /** The Vector API is an incubator module: present only when the JVM was started with --add-modules jdk.incubator.vector. */
     private static boolean vectorApi() {
-        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && ResidualCodeSearch.fast();
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && ResidualQuantizer.simdFast();
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * RQ-KMeans: the encoder is the identity (optionally after standardisation); level l is a
- * k-means of r_l, and r_{l+1} = r_l − c_{l,k_l}. Works on one residual copy of the input.
+ * k-means of r_l, and r_{l+1} = r_l − c_{l,k_l} ({@link ResidualKMeans}). Works on one residual copy of the input.
  */
 public final class RqKMeansTrainer {
     private final RqKMeansConfig config;
@@ -27,32 +27,22 @@ public final class RqKMeansTrainer {
             throw new IllegalArgumentException(x.rows() + " items cannot fill " + config.codes() + " codes per level");
         Standardization std = config.standardize() ? Standardization.fit(x) : null;
         Matrix r = std != null ? std.apply(x) : x.slice(0, x.rows()); // the one working copy
-        int d = r.cols();
-        List<Matrix> books = new ArrayList<>();
         List<Map<String, Object>> perLevel = new ArrayList<>();
         listener.onStart("rq-kmeans", config.levels());
-        for (int l = 0; l < config.levels(); l++) {
-            long t0 = System.nanoTime();
-            boolean balanced = config.balancedLastLevel() && l == config.levels() - 1;
-            KMeansConfig kc = KMeansConfig.defaults(config.seed() + l).withIterations(config.iterations()).withBalanced(balanced);
-            KMeans.Result res = new KMeans(kc).fit(r, config.codes());
-            float[] c = res.centers().data(), v = r.data();
-            int[] a = res.assignment();
-            for (int i = 0; i < r.rows(); i++) {
-                int o = i * d, co = a[i] * d;
-                for (int j = 0; j < d; j++) v[o + j] -= c[co + j];
-            }
-            books.add(res.centers());
-            double secs = (System.nanoTime() - t0) / 1e9;
+        int last = config.levels() - 1;
+        ResidualKMeans rkm = new ResidualKMeans(config.codes(), l -> KMeansConfig.defaults(config.seed() + l)
+                .withIterations(config.iterations()).withBalanced(config.balancedLastLevel() && l == last));
+        List<Matrix> books = rkm.fit(r, config.levels(), level -> {
+            KMeans.Result res = level.fit();
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("level", l + 1);
+            m.put("level", level.level() + 1);
             m.put("iterations", res.iterations());
             m.put("meanSquaredError", res.meanSquaredError());
-            m.put("seconds", secs);
+            m.put("seconds", level.seconds());
             perLevel.add(m);
             listener.onMessage(String.format("level %d/%d: %d iterations, residual MSE %.5f, %.1f s",
-                    l + 1, config.levels(), res.iterations(), res.meanSquaredError(), secs));
-        }
+                    level.level() + 1, config.levels(), res.iterations(), res.meanSquaredError(), level.seconds()));
+        });
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("levels", config.levels());
         settings.put("codes", config.codes());

@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
@@ -18,9 +17,12 @@ import dev.semid.tokenizer.engine.Mlp;
 import dev.semid.tokenizer.engine.NdConvert;
 import dev.semid.tokenizer.model.DenseLayer;
 import dev.semid.tokenizer.model.QuantizerModel;
-import dev.semid.tokenizer.quantize.KMeans;
 import dev.semid.tokenizer.quantize.KMeansConfig;
+import dev.semid.tokenizer.quantize.ResidualKMeans;
 import dev.semid.tokenizer.quantize.Standardization;
+import dev.semid.tokenizer.rq.NdCodebook;
+import dev.semid.tokenizer.rq.NdEncoding;
+import dev.semid.tokenizer.rq.NdResidualQuantizer;
 
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
@@ -99,7 +101,7 @@ public final class RqVaeTrainer {
                 optimizers.addAll(opts);
             }
 
-            if (cfg.kmeansInit()) kmeansInit(p, xTrain, rnd);
+            if (cfg.kmeansInit()) kmeansInit(p, xTrain);
 
             listener.onStart(cfg.method(), cfg.epochs());
             List<Map<String, Object>> history = new ArrayList<>();
@@ -264,17 +266,11 @@ public final class RqVaeTrainer {
     }
 
     /** Residual k-means on the encoded training items sets every level's starting codebook. */
-    private void kmeansInit(Params p, NDArray xTrain, SplittableRandom rnd) {
+    private void kmeansInit(Params p, NDArray xTrain) {
         Matrix r = encodeAll(p, xTrain);
-        int d = r.cols();
-        for (int l = 0; l < cfg.levels(); l++) {
-            KMeans.Result res = new KMeans(KMeansConfig.defaults(cfg.seed() + 100 + l).withIterations(25)).fit(r, cfg.codes());
-            p.codebooks.get(l).assign(res.centers().data());
-            float[] c = res.centers().data(), v = r.data();
-            int[] a = res.assignment();
-            for (int i = 0; i < r.rows(); i++)
-                for (int j = 0; j < d; j++) v[i * d + j] -= c[a[i] * d + j];
-        }
+        List<Matrix> books = new ResidualKMeans(cfg.codes(), l -> KMeansConfig.defaults(cfg.seed() + 100 + l).withIterations(25))
+                .fit(r, cfg.levels(), level -> {});
+        for (int l = 0; l < books.size(); l++) p.codebooks.get(l).assign(books.get(l).data());
         listener.onMessage("codebooks initialised by residual k-means on " + r.rows() + " encoded items");
     }
 
@@ -386,23 +382,9 @@ public final class RqVaeTrainer {
 
         ForwardPass forward(NDArray x) {
             NDArray z = Mlp.forward(x, encoder);
-            NDArray r = z, zq = null;
-            List<NDArray> residuals = new ArrayList<>(), chosen = new ArrayList<>(), indices = new ArrayList<>();
-            List<NDArray> books = new ArrayList<>();
-            for (TrainableCodebook book : codebooks) {
-                NDArray cb = book.current();
-                books.add(cb);
-                NDArray fixed = cb.stopGradient();
-                NDArray idx = Mlp.nearest(r.stopGradient(), fixed.transpose().mul(-2f), fixed.square().sum(new int[] {1}));
-                NDArray q = cb.get(new NDIndex("{}", idx));
-                residuals.add(r);
-                chosen.add(q);
-                indices.add(idx);
-                r = r.sub(q.stopGradient());
-                zq = zq == null ? q : zq.add(q);
-            }
-            NDArray zst = z.add(zq.sub(z).stopGradient());
-            return new ForwardPass(x, z, residuals, chosen, books, indices, Mlp.forward(zst, decoder));
+            NdEncoding e = NdResidualQuantizer.encode(z, codebooks.size(), l -> NdCodebook.training(codebooks.get(l).current()));
+            NDArray zst = z.add(e.quantized().sub(z).stopGradient()); // straight-through: ẑ forward, ∂/∂z backward
+            return new ForwardPass(x, z, e.residuals(), e.chosen(), e.codebooks(), e.indices(), Mlp.forward(zst, decoder));
         }
 
         float[][] snapshot() {

@@ -6,7 +6,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import dev.semid.tokenizer.engine.Mlp;
+import dev.semid.tokenizer.rq.NdCodebook;
+import dev.semid.tokenizer.rq.NdResidualQuantizer;
+import dev.semid.tokenizer.rq.NdStep;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -86,8 +88,8 @@ class GritTest {
                     param(m, random(d * d, 6), new Shape(d, d)), param(m, random(d, 7), new Shape(d)));
             NDArray c = book.current();
             NDArray r = m.create(random(b * d, 8), new Shape(b, d));
-            NDArray idx = Mlp.nearest(r, c.transpose().mul(-2f), c.square().sum(new int[] {1}));
-            NDArray chosen = c.get(new NDIndex("{}", idx));
+            NdStep step = NdResidualQuantizer.step(r, NdCodebook.training(c));
+            NDArray idx = step.indices(), chosen = step.chosen();
             float[] cv = c.toFloatArray(), rv = r.toFloatArray(), qv = chosen.toFloatArray();
             long[] iv = idx.toLongArray();
             for (int i = 0; i < b; i++) {

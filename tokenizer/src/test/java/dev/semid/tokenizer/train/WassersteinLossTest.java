@@ -4,10 +4,12 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.semid.tokenizer.math.GaussianW2;
+import dev.semid.tokenizer.rq.NdCodebook;
+import dev.semid.tokenizer.rq.NdResidualQuantizer;
+import dev.semid.tokenizer.rq.NdStep;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -70,10 +72,8 @@ class WassersteinLossTest {
                 c.setRequiresGradient(true);
                 try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
                     NDArray z = m.create(x0, new Shape(b, in)).matMul(w);
-                    NDArray idx = dev.semid.tokenizer.engine.Mlp.nearest(z.stopGradient(), c.stopGradient().transpose().mul(-2f),
-                            c.stopGradient().square().sum(new int[] {1}));
-                    NDArray q = c.get(new NDIndex("{}", idx));
-                    ForwardPass f = new ForwardPass(z, z, List.of(z), List.of(q), List.of(c), List.of(idx), z);
+                    NdStep s = NdResidualQuantizer.step(z, NdCodebook.training(c));
+                    ForwardPass f = new ForwardPass(z, z, List.of(z), List.of(s.chosen()), List.of(c), List.of(s.indices()), z);
                     NDArray loss = new CodebookLoss(0, 1).compute(f).add(new CommitmentLoss(0, 0.25).compute(f));
                     if (withW == 1) loss = loss.add(new WassersteinLoss(0, WassersteinConfig.defaults(1), 1000).compute(f));
                     gc.backward(loss);

@@ -1,4 +1,4 @@
-package dev.semid.tokenizer.engine;
+package dev.semid.tokenizer.rq;
 
 import dev.semid.tokenizer.data.Matrix;
 import jdk.incubator.vector.FloatVector;
@@ -21,15 +21,15 @@ import java.util.List;
  * fused multiply-add over the dimensions in one SIMD lane, so a row's codes depend neither on the
  * batch it comes in nor on the vector width of the CPU. Immutable and thread-safe.
  */
-public final class ResidualCodeSearch {
+final class ResidualCodeSearch {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int V = S.length();
 
     private final int levels, k, kPadded, d;
     private final float[][] minusTwoT, norms, books;
 
-    public ResidualCodeSearch(List<Matrix> codebooks) {
-        if (codebooks.isEmpty()) throw new IllegalArgumentException("no codebooks");
+    /** Codebooks of equal shape, as {@link ResidualQuantizer} checked them. */
+    ResidualCodeSearch(List<Matrix> codebooks) {
         levels = codebooks.size();
         k = codebooks.get(0).rows();
         d = codebooks.get(0).cols();
@@ -39,8 +39,6 @@ public final class ResidualCodeSearch {
         books = new float[levels][];
         for (int l = 0; l < levels; l++) {
             Matrix c = codebooks.get(l);
-            if (c.rows() != k || c.cols() != d)
-                throw new IllegalArgumentException("codebook " + l + " is " + c.rows() + "×" + c.cols() + ", level 0's is " + k + "×" + d);
             books[l] = c.data().clone();
             minusTwoT[l] = new float[d * kPadded];
             norms[l] = new float[kPadded];
@@ -58,17 +56,15 @@ public final class ResidualCodeSearch {
     }
 
     /** True when this JVM offers SIMD of at least 256 bits to the Vector API (narrower is emulated or slow). */
-    public static boolean fast() {
+    static boolean fast() {
         return S.vectorBitSize() >= 256;
     }
-
-    public int dimension() { return d; }
 
     /**
      * Codes of rows [from, to) of r (row-major, d columns) into codes[from..to); r's rows are
      * overwritten with their final residuals.
      */
-    public void search(float[] r, int from, int to, int[][] codes) {
+    void search(float[] r, int from, int to, int[][] codes) {
         float[] scores = new float[4 * kPadded];
         for (int i = from; i < to; i++) codes[i] = new int[levels];
         for (int l = 0; l < levels; l++) {
