@@ -34,17 +34,6 @@ class RqKMeansTrainerTest {
         assertTrue(mismatches <= 3, mismatches + " items differ from the greedy search");
     }
 
-    @Test void balancedLastLevelSpreadsItems() {
-        Matrix x = TestData.blobs(4000, 8, 4, 0.5, 3);
-        QuantizerModel plain = new RqKMeansTrainer(new RqKMeansConfig(2, 32, 15, false, false, 1), TrainingListener.NONE).train(x);
-        QuantizerModel bal = new RqKMeansTrainer(new RqKMeansConfig(2, 32, 15, true, false, 1), TrainingListener.NONE).train(x);
-        assertEquals(2, bal.levels());
-        assertEquals("rqkmeans", bal.method());
-        assertTrue(bal.encoder().isEmpty() && bal.decoder().isEmpty());
-        assertEquals(true, bal.settings().get("balancedLastLevel"));
-        assertEquals(false, plain.settings().get("balancedLastLevel"));
-    }
-
     @Test void rejectsTooFewItems() {
         Matrix x = TestData.blobs(10, 4, 2, 1, 1);
         var e = assertThrows(IllegalArgumentException.class,
