@@ -1,10 +1,10 @@
 package dev.semid.cli;
 
-import dev.semid.tokenizer.bench.Evaluation;
-import dev.semid.tokenizer.bench.MethodResult;
-import dev.semid.tokenizer.bench.SimulationConfig;
-import dev.semid.tokenizer.bench.SimulationMethod;
-import dev.semid.tokenizer.bench.VqSimulation;
+import dev.semid.lab.simulation.Evaluation;
+import dev.semid.lab.simulation.MethodResult;
+import dev.semid.lab.simulation.SimulationConfig;
+import dev.semid.lab.simulation.SimulationMethod;
+import dev.semid.lab.simulation.VqSimulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

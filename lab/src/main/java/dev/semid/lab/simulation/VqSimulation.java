@@ -1,4 +1,4 @@
-package dev.semid.tokenizer.bench;
+package dev.semid.lab.simulation;
 
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;

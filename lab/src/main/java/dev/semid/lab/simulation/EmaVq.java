@@ -1,4 +1,4 @@
-package dev.semid.tokenizer.bench;
+package dev.semid.lab.simulation;
 
 /**
  * EMA VQ (no gradient): with n_k samples and sum s_k on code k this step,

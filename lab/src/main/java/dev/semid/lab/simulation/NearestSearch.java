@@ -1,4 +1,4 @@
-package dev.semid.tokenizer.bench;
+package dev.semid.lab.simulation;
 
 import java.util.stream.IntStream;
 

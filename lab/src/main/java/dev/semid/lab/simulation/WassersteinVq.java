@@ -1,4 +1,4 @@
-package dev.semid.tokenizer.bench;
+package dev.semid.lab.simulation;
 
 import ai.djl.ndarray.NDArray;
 import dev.semid.tokenizer.math.GaussianW2;

@@ -1,4 +1,4 @@
-package dev.semid.tokenizer.bench;
+package dev.semid.lab.simulation;
 
 /** One codebook-learning rule of the simulation. Not thread-safe; close it to free its arrays. */
 public interface SimulatedQuantizer extends AutoCloseable {

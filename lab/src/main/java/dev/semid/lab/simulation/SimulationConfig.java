@@ -1,4 +1,4 @@
-package dev.semid.tokenizer.bench;
+package dev.semid.lab.simulation;
 
 /**
  * The controlled simulation of arXiv 2506.15078 (Wasserstein VQ): a codebook of {@code codes}

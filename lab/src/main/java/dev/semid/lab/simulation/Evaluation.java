@@ -1,4 +1,4 @@
-package dev.semid.tokenizer.bench;
+package dev.semid.lab.simulation;
 
 /**
  * Scores of a codebook on fresh samples z_1..z_M, with k_i = argmin_k ||z_i − c_k||²:
