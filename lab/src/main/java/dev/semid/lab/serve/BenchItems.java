@@ -1,4 +1,4 @@
-package dev.semid.cli;
+package dev.semid.lab.serve;
 
 import java.util.Random;
 

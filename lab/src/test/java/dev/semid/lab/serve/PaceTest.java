@@ -1,4 +1,4 @@
-package dev.semid.cli;
+package dev.semid.lab.serve;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,11 +11,11 @@ class PaceTest {
         double rate = 10_000;
         long t0 = System.nanoTime(), worst = Long.MIN_VALUE;
         for (int i = 0; i < n; i++) {
-            ProduceCommand.pace(t0, i, rate);
+            Pace.await(t0, i, rate);
             long due = t0 + (long) (i / rate * 1e9);
             worst = Math.max(worst, due - System.nanoTime()); // how early this one went
         }
-        assertTrue(worst <= ProduceCommand.PACE_SLACK_NANOS, "a record went " + worst / 1e6 + " ms early");
-        assertTrue(System.nanoTime() - t0 >= (long) ((n - 1) / rate * 1e9) - ProduceCommand.PACE_SLACK_NANOS, "the run kept the rate");
+        assertTrue(worst <= Pace.SLACK_NANOS, "a record went " + worst / 1e6 + " ms early");
+        assertTrue(System.nanoTime() - t0 >= (long) ((n - 1) / rate * 1e9) - Pace.SLACK_NANOS, "the run kept the rate");
     }
 }

@@ -1,4 +1,4 @@
-package dev.semid.cli;
+package dev.semid.lab.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,11 +39,7 @@ class BenchItemsTest {
     static void check(boolean json, int D, int flips) throws Exception {
         float[][] v = catalogue(D);
         byte[][] base = new byte[N][];
-        for (int i = 0; i < N; i++) {
-            ByteBuffer b = ByteBuffer.allocate(4 * D).order(ByteOrder.LITTLE_ENDIAN);
-            for (float f : v[i]) b.putFloat(f);
-            base[i] = json ? ProduceCommand.json(null, v[i], null) : b.array();
-        }
+        for (int i = 0; i < N; i++) base[i] = json ? ItemPayloads.json(v[i]) : ItemPayloads.binary(v[i]);
         BenchItems items = new BenchItems(base, json, D);
         assertEquals(flips, items.flipsPerItem());
         Set<String> seen = new HashSet<>();
