@@ -1,0 +1,37 @@
+package dev.semid.cli;
+
+import dev.semid.lab.bench.TokenizerBench;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code semid bench}: the options of {@link TokenizerBench}, which times training and encoding; the other benchmarks are its subcommands. */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Benchmark training and encoding on an embedding file (default: Amazon Beauty MiniLM 384-d).",
+                "`semid bench index` benchmarks the Lucene ID index, `semid bench serve` the streaming service, `semid bench genrec` the recommenders."},
+        subcommands = {IndexBenchCommand.class, ServeBenchCommand.class, GenRecBenchCommand.class})
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--input", defaultValue = "../shared/data/beauty/embeddings-minilm-384.npy", paramLabel = "FILE",
+            description = "Embeddings (default ${DEFAULT-VALUE}).")
+    Path input;
+    @Option(names = "--epochs", defaultValue = "8", description = "RQ-VAE epochs to time (default ${DEFAULT-VALUE}).")
+    int epochs;
+    @Option(names = "--batch-size", defaultValue = "1024", description = "RQ-VAE batch size (default ${DEFAULT-VALUE}).")
+    int batchSize;
+    @Option(names = "--encode-items", defaultValue = "200000", description = "Items to encode for throughput (input tiled) (default ${DEFAULT-VALUE}).")
+    int encodeItems;
+    @Mixin RunOptions run;
+
+    @Override public Integer call() {
+        new TokenizerBench(settings()).run(System.out);
+        return 0;
+    }
+
+    TokenizerBench.Settings settings() {
+        return TokenizerBench.Settings.builder().input(input).epochs(epochs).batchSize(batchSize).encodeItems(encodeItems)
+                .device(run.device()).build();
+    }
+}
