@@ -1,5 +1,6 @@
 package dev.semid.cli;
 
+import dev.semid.lab.serve.Pace;
 import dev.semid.serving.stream.ItemDecoder;
 import dev.semid.tokenizer.data.EmbeddingSet;
 import dev.semid.tokenizer.io.PayloadReader;
@@ -54,7 +55,7 @@ final class ProduceCommand implements Callable<Integer> {
                     r = new ProducerRecord<>(topic, null, id, b.array(), h);
                 } else r = new ProducerRecord<>(topic, id, json(id, v, payloads.get(id)));
                 p.send(r);
-                if (rate > 0) pace(t0, i + 1, rate);
+                if (rate > 0) Pace.await(t0, i + 1, rate);
                 if ((i & 1023) == 0) progress.task("producing", i, n);
             }
             p.flush();
@@ -66,7 +67,7 @@ final class ProduceCommand implements Callable<Integer> {
     }
 
     /** {"id":…,"embedding":[…]} plus the payload object's fields; without an id (null), the record key carries it. */
-    static byte[] json(String id, float[] v, String payloadObject) {
+    private static byte[] json(String id, float[] v, String payloadObject) {
         StringBuilder sb = new StringBuilder(16 * v.length + 64).append('{');
         if (id != null) sb.append("\"id\":").append(Json.text(id)).append(',');
         sb.append("\"embedding\":[");
@@ -74,21 +75,5 @@ final class ProduceCommand implements Callable<Integer> {
         sb.append(']');
         if (payloadObject != null && payloadObject.length() > 2) sb.append(',').append(payloadObject, 1, payloadObject.length() - 1);
         return sb.append('}').toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** A record due sooner than this is sent at once. */
-    static final long PACE_SLACK_NANOS = 1_000_000;
-
-    /**
-     * Waits until record {@code sent} is due at {@code rate} a second from {@code t0}, or returns
-     * at once when it is due within {@link #PACE_SLACK_NANOS}: a sleep per record costs a timer
-     * system call each (a tenth of a core at 10,000 records/s, taken from the service the
-     * benchmark measures) and oversleeps by the timer slack; waking at most every millisecond
-     * sends what falls due in it together, which the producer's linger batches anyway.
-     */
-    static void pace(long t0, long sent, double rate) {
-        long due = t0 + (long) (sent / rate * 1e9);
-        for (long wait; (wait = due - System.nanoTime()) > PACE_SLACK_NANOS; ) // parkNanos may return early
-            java.util.concurrent.locks.LockSupport.parkNanos(wait);
     }
 }
