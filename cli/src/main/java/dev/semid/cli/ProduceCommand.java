@@ -1,6 +1,6 @@
 package dev.semid.cli;
 
-import dev.semid.lab.serve.Pace;
+import dev.semid.serving.kafka.Pace;
 import dev.semid.serving.stream.ItemDecoder;
 import dev.semid.tokenizer.data.EmbeddingSet;
 import dev.semid.tokenizer.io.PayloadReader;

@@ -1,5 +1,7 @@
 package dev.semid.lab.serve;
 
+import dev.semid.serving.kafka.Pace;
+
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 

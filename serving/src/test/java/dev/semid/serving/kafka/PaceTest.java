@@ -1,4 +1,4 @@
-package dev.semid.lab.serve;
+package dev.semid.serving.kafka;
 
 import org.junit.jupiter.api.Test;
 

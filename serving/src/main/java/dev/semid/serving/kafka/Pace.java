@@ -1,4 +1,4 @@
-package dev.semid.lab.serve;
+package dev.semid.serving.kafka;
 
 import java.util.concurrent.locks.LockSupport;
 
