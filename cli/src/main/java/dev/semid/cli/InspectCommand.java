@@ -23,13 +23,9 @@ final class InspectCommand implements Callable<Integer> {
         if (java.nio.file.Files.exists(model.resolve(GenRecArtifact.MANIFEST))) return recommender();
         Map<String, Object> mf = new java.util.LinkedHashMap<>(ModelArtifact.manifest(model));
         ModelArtifact.load(model); // full validation: weights parse and match the fingerprint
-        Map<String, Object> metrics = mf.get("metrics") instanceof Map<?, ?> m ? new java.util.LinkedHashMap<>(castMap(m)) : Map.of();
+        Map<String, Object> metrics = metricsWithoutHistory(mf);
         Object history = metrics.remove("history");
-        mf.put("metrics", metrics);
-        if (json) {
-            System.out.println(Json.text(mf));
-            return 0;
-        }
+        if (json) return printJson(mf);
         System.out.printf("model        %s%n", model);
         System.out.printf("method       %s (format v%s)%n", mf.get("method"), mf.get("formatVersion"));
         System.out.printf("fingerprint  %s%n", mf.get("fingerprint"));
@@ -46,13 +42,9 @@ final class InspectCommand implements Callable<Integer> {
 
     private int recommender() {
         Map<String, Object> mf = new java.util.LinkedHashMap<>(GenRecArtifact.manifest(model));
-        Map<String, Object> metrics = mf.get("metrics") instanceof Map<?, ?> m ? new java.util.LinkedHashMap<>(castMap(m)) : Map.of();
+        Map<String, Object> metrics = metricsWithoutHistory(mf);
         Object history = metrics.remove("history");
-        mf.put("metrics", metrics);
-        if (json) {
-            System.out.println(Json.text(mf));
-            return 0;
-        }
+        if (json) return printJson(mf);
         System.out.printf("model        %s%n", model);
         System.out.printf("recommender  %s (format v%s), %s parameters%n", mf.get("preset"), mf.get("formatVersion"), metrics.get("parameters"));
         System.out.printf("fingerprint  %s%n", mf.get("fingerprint"));
@@ -62,6 +54,18 @@ final class InspectCommand implements Callable<Integer> {
         if (history instanceof List<?> h)
             System.out.printf("epochs run   %d (best %s, stopped by %s); validation Recall@10 %s; %.0f s%n", h.size(), metrics.get("bestEpoch"),
                     metrics.get("stoppedBy"), metrics.get("validationRecall@10"), ((Number) metrics.get("trainSeconds")).doubleValue());
+        return 0;
+    }
+
+    /** The manifest's metrics as a mutable copy, put back in the manifest; the caller takes the per-epoch history out. */
+    private static Map<String, Object> metricsWithoutHistory(Map<String, Object> mf) {
+        Map<String, Object> metrics = mf.get("metrics") instanceof Map<?, ?> m ? new java.util.LinkedHashMap<>(castMap(m)) : new java.util.LinkedHashMap<>();
+        mf.put("metrics", metrics);
+        return metrics;
+    }
+
+    private static int printJson(Map<String, Object> mf) {
+        System.out.println(Json.text(mf));
         return 0;
     }
 
