@@ -79,13 +79,13 @@ public final class SemanticIdAssigner {
         SemanticId[] out = new SemanticId[ids.length];
         for (int g = 0; g < groups.groupCount(); g++) {
             int size = groups.size(g);
+            CodeTuple tuple = CodeTuple.of(codes[groups.member(g, 0)]); // one per group: its members share it
             if (size == 1) {
-                int i = groups.member(g, 0);
-                out[i] = new SemanticId(codes[i], 0);
+                out[groups.member(g, 0)] = new SemanticId(tuple, 0);
                 continue;
             }
             Integer[] members = sortedMembers(ids, groups, g);
-            for (int r = 0; r < size; r++) out[members[r]] = new SemanticId(codes[members[r]], r);
+            for (int r = 0; r < size; r++) out[members[r]] = new SemanticId(tuple, r);
         }
         return new Assignment(Arrays.asList(out), before);
     }
@@ -98,7 +98,7 @@ public final class SemanticIdAssigner {
             if (size - 1 <= config.maxDedup()) continue;
             overflowing++;
             if (worst < 0 || size > groups.size(worst) || (size == groups.size(worst)
-                    && Arrays.compare(codes[groups.member(g, 0)], codes[groups.member(worst, 0)]) < 0))
+                    && CodeTuple.compare(codes[groups.member(g, 0)], codes[groups.member(worst, 0)]) < 0))
                 worst = g;
         }
         if (worst < 0) return;

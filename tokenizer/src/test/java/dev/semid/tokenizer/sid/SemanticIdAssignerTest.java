@@ -117,9 +117,9 @@ class SemanticIdAssignerTest {
             ids.add(Integer.toString(i));
             codes[i] = new int[] {rnd.nextInt(3), rnd.nextInt(3)};
         }
-        Map<String, List<Integer>> tokens = new HashMap<>();
+        Map<CodeTuple, List<Integer>> tokens = new HashMap<>();
         for (SemanticId id : assigner.assign(ids, codes).ids())
-            tokens.computeIfAbsent(id.prefix(2), k -> new ArrayList<>()).add(id.dedup());
+            tokens.computeIfAbsent(id.tuple(), k -> new ArrayList<>()).add(id.dedup());
         for (List<Integer> t : tokens.values()) {
             Collections.sort(t);
             for (int r = 0; r < t.size(); r++) assertEquals(r, t.get(r));
