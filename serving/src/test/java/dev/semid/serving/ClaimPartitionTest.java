@@ -17,7 +17,7 @@ class ClaimPartitionTest {
             int[] codes = {rnd.nextInt(256), rnd.nextInt(256), rnd.nextInt(256)};
             int partitions = 1 + rnd.nextInt(64);
             byte[] key = (codes[0] + "-" + codes[1] + "-" + codes[2]).getBytes(StandardCharsets.UTF_8);
-            assertEquals(BuiltInPartitioner.partitionForKey(key, partitions), TokenizeStage.partitionOf(codes, partitions));
+            assertEquals(BuiltInPartitioner.partitionForKey(key, partitions), TokenizeStage.partitionOf(CodeTuple.of(codes), partitions));
         }
     }
 
@@ -44,9 +44,9 @@ class ClaimPartitionTest {
         int[] partitions = {4, 8, 16, 64, 7};
         for (Object[] k : known) {
             CodeTuple tuple = CodeTuple.parse((String) k[0]);
-            assertEquals(0, TokenizeStage.partitionOf(tuple.toArray(), 1), tuple + " of 1");
+            assertEquals(0, TokenizeStage.partitionOf(tuple, 1), tuple + " of 1");
             for (int j = 0; j < partitions.length; j++)
-                assertEquals((int) k[j + 1], TokenizeStage.partitionOf(tuple.toArray(), partitions[j]), tuple + " of " + partitions[j]);
+                assertEquals((int) k[j + 1], TokenizeStage.partitionOf(tuple, partitions[j]), tuple + " of " + partitions[j]);
         }
     }
 }

@@ -153,10 +153,10 @@ public final class SidLookup {
      * {@code sid_item} terms per segment, however many there are (cheaper than probing token by
      * token for a free one).
      */
-    public List<SidEntry> tuple(int[] codes) {
-        if (codes.length != model.levels())
-            throw new IllegalArgumentException("a code tuple has " + model.levels() + " codes, got " + codes.length);
-        BytesRef probe = SidIndexSchema.keyPrefix(codes), gate = new BytesRef(CodeTuple.text(codes));
+    public List<SidEntry> tuple(CodeTuple tuple) {
+        if (tuple.levels() != model.levels())
+            throw new IllegalArgumentException("a code tuple has " + model.levels() + " codes, got " + tuple.levels());
+        BytesRef probe = SidIndexSchema.keyPrefix(tuple.toArray()), gate = new BytesRef(tuple.toString());
         List<SidEntry> out = new ArrayList<>();
         try {
             for (int i = 0; i < leaves.size(); i++) {

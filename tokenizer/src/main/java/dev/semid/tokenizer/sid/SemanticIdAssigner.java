@@ -60,18 +60,18 @@ public final class SemanticIdAssigner {
 
     /**
      * Streaming form: the smallest token t ≤ maxDedup for which {@code taken} rejects
-     * (codes, t). Existing IDs never change, so the token follows arrival order here, not
+     * (tuple, t). Existing IDs never change, so the token follows arrival order here, not
      * {@link ItemIdOrder}.
      */
-    public SemanticId assignOne(String itemId, int[] codes, Predicate<SemanticId> taken) {
+    public SemanticId assignOne(String itemId, CodeTuple tuple, Predicate<SemanticId> taken) {
         Objects.requireNonNull(itemId, "item id");
+        Objects.requireNonNull(tuple, "code tuple");
         Objects.requireNonNull(taken, "taken");
-        checkRow(itemId, codes, codes == null ? 0 : codes.length);
         for (int t = 0; t <= config.maxDedup(); t++) {
-            SemanticId id = new SemanticId(codes, t);
+            SemanticId id = new SemanticId(tuple, t);
             if (!taken.test(id)) return id;
         }
-        throw new DedupOverflowException(codes, config.maxDedup() + 2, config.maxDedup(), List.of(itemId), 0);
+        throw new DedupOverflowException(tuple.toArray(), config.maxDedup() + 2, config.maxDedup(), List.of(itemId), 0);
     }
 
     private Assignment number(String[] ids, int[][] codes, CodeGroups groups, CollisionStats before) {
