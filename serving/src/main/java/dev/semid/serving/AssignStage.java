@@ -347,8 +347,8 @@ final class AssignStage extends Stage {
                 if (o.sid().equals(have) && !upserts.containsKey(o.id()) && !deletes.contains(o.id())) continue; // already applied
                 deletes.remove(o.id());
                 upserts.put(o.id(), new SidEntry(o.id(), o.sid(), o.payload()));
-                resolver.invalidate(o.sid().codes()); // another instance's write: the tuples' tokens are read again
-                if (have != null) resolver.invalidate(have.codes());
+                resolver.invalidate(o.sid().tuple()); // another instance's write: the tuples' tokens are read again
+                if (have != null) resolver.invalidate(have.tuple());
             }
             return null;
         });

@@ -6,6 +6,7 @@ import dev.semid.serving.stream.Item;
 import dev.semid.serving.stream.ItemDecoder;
 import dev.semid.serving.stream.Topics;
 import dev.semid.tokenizer.data.Matrix;
+import dev.semid.tokenizer.sid.CodeTuple;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -38,7 +39,8 @@ import java.util.Map;
  * {@code Tokenizer}, and pass the claims on grouped by claims partition: those of partitions this
  * instance's assigner owns in memory ({@link ClaimHandoff}), the others to the claims topic, one
  * record per partition and poll (split below {@link #MAX_CLAIMS_BYTES}). A claim's partition is its
- * code tuple's, {@code murmur2("12-201-7") mod partitions}, as for a record keyed by the tuple. The
+ * code tuple's, {@code murmur2("12-201-7") mod partitions}, as for a record keyed by the tuple
+ * ({@link CodeTuple#partitionKey()}). The
  * input offsets are committed after a flush has every claim sent and dead letter acknowledged,
  * and only up to the first batch handed over in memory that is not yet in an index commit.
  */
@@ -135,9 +137,10 @@ final class TokenizeStage extends Stage {
         Map<Integer, Boolean> inMemory = new HashMap<>(); // decided once per partition and poll
         for (int i = 0; i < good.size(); i++) {
             Item it = good.get(i);
-            int p = partitionOf(codes[i], partitions);
+            CodeTuple tuple = CodeTuple.of(codes[i]);
+            int p = partitionOf(tuple, partitions);
             (inMemory.computeIfAbsent(p, this::inMemory) ? local : remote).computeIfAbsent(p, k -> new ArrayList<>())
-                    .add(new Claim(it.id(), codes[i], it.payload(), it.retokenize(), timestamps.get(i)));
+                    .add(new Claim(it.id(), tuple, it.payload(), it.retokenize(), timestamps.get(i)));
             metrics.recent.add(codes[i]);
         }
         remote.forEach(this::sendClaims);
@@ -172,9 +175,9 @@ final class TokenizeStage extends Stage {
 
     @Override void claimsSent(RecordMetadata md) { sentToTopic.merge(md.partition(), md.offset(), Math::max); }
 
-    /** The claims partition of a code tuple: Kafka's partition for the key "12-201-7". */
-    static int partitionOf(int[] codes, int partitions) {
-        return Utils.toPositive(Utils.murmur2(tuple(codes).getBytes(StandardCharsets.UTF_8))) % partitions;
+    /** The claims partition of a code tuple: Kafka's default partitioner's for the key "12-201-7". */
+    static int partitionOf(CodeTuple tuple, int partitions) {
+        return Utils.toPositive(Utils.murmur2(tuple.partitionKey())) % partitions;
     }
 
     private void deadLetter(ConsumerRecord<String, ByteBuffer> r, String reason) {
@@ -192,15 +195,6 @@ final class TokenizeStage extends Stage {
     private static String header(ConsumerRecord<String, ByteBuffer> r, String name) {
         Header h = r.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-    }
-
-    static String tuple(int[] codes) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < codes.length; i++) {
-            if (i > 0) sb.append('-');
-            sb.append(codes[i]);
-        }
-        return sb.toString();
     }
 
     @Override void commit() { commit(true); }

@@ -1,6 +1,7 @@
 package dev.semid.serving;
 
 import dev.semid.serving.stream.Claim;
+import dev.semid.tokenizer.sid.CodeTuple;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The in-memory claims path: who may use it, back-pressure, and what an assigner restart does. */
 class ClaimHandoffTest {
     private static ClaimHandoff.Batch batch(int partition) {
-        return new ClaimHandoff.Batch(Map.of(partition, List.of(new Claim("a", new int[] {1, 2, 3}, null, false, 0))),
+        return new ClaimHandoff.Batch(Map.of(partition, List.of(new Claim("a", CodeTuple.of(1, 2, 3), null, false, 0))),
                 new ClaimHandoff.Ticket(Map.of()));
     }
 

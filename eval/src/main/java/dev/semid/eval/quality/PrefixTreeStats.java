@@ -1,6 +1,7 @@
 package dev.semid.eval.quality;
 
 import dev.semid.tokenizer.sid.CodeGroups;
+import dev.semid.tokenizer.sid.CodeTuple;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,17 +33,11 @@ public record PrefixTreeStats(List<Level> levels) {
             List<Subtree> largest = IntStream.range(0, g.groupCount()).boxed()
                     .sorted(Comparator.comparingInt((Integer node) -> -groups.size(node)).thenComparingInt(node -> node))
                     .limit(largestPerLevel)
-                    .map(node -> new Subtree(prefix(codes[groups.member(node, 0)], groups.prefixLength()), groups.size(node)))
+                    .map(node -> new Subtree(CodeTuple.text(codes[groups.member(node, 0)], groups.prefixLength()), groups.size(node)))
                     .toList();
             out.add(new Level(l, g.groupCount(), (double) g.groupCount() / parents, Arrays.stream(children).max().orElse(0), largest));
             parent = g;
         }
         return new PrefixTreeStats(List.copyOf(out));
-    }
-
-    private static String prefix(int[] codes, int length) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < length; i++) sb.append(i == 0 ? "" : "-").append(codes[i]);
-        return sb.toString();
     }
 }

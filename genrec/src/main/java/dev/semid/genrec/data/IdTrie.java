@@ -1,5 +1,7 @@
 package dev.semid.genrec.data;
 
+import dev.semid.tokenizer.sid.CodeTuple;
+
 import java.util.Arrays;
 
 /**
@@ -29,10 +31,10 @@ public final class IdTrie {
         for (int i = 0; i < n; i++) order[i] = i;
         int[][] t = new int[n][];
         for (int i = 0; i < n; i++) t[i] = ids.tokens(i);
-        Arrays.sort(order, (a, b) -> Arrays.compare(t[a], t[b]));
+        Arrays.sort(order, (a, b) -> CodeTuple.compare(t[a], t[b])); // ID order: the codes, then the dedup token
         for (int r = 1; r < n; r++)
-            if (Arrays.equals(t[order[r]], t[order[r - 1]]))
-                throw new IllegalArgumentException("items " + order[r - 1] + " and " + order[r] + " share the ID " + Arrays.toString(t[order[r]]));
+            if (CodeTuple.compare(t[order[r]], t[order[r - 1]]) == 0)
+                throw new IllegalArgumentException("items " + order[r - 1] + " and " + order[r] + " share the ID " + CodeTuple.text(t[order[r]]));
         // In sorted order a new node starts at depth d where a tuple first differs from the previous one.
         int[][] pathNode = new int[n][p + 1];
         int[] count = new int[p + 1];

@@ -104,7 +104,7 @@ public final class IndexBench {
         for (int i = 0; i < q; i++) {
             SemanticId s = rows.sids().get(rnd.nextInt(rows.size()));
             itemQueries[i] = rows.ids().get(rnd.nextInt(rows.size()));
-            prefixQueries[i] = s.prefix(2);
+            prefixQueries[i] = s.tuple().text(2);
         }
         Map<String, SemanticId> map = HashMap.newHashMap(rows.size());
         for (int i = 0; i < rows.size(); i++) map.put(rows.ids().get(i), rows.sids().get(i));

@@ -7,6 +7,7 @@ import dev.semid.serving.stream.ItemDecoder;
 import dev.semid.tokenizer.data.Matrix;
 import dev.semid.tokenizer.index.NotFoundException;
 import dev.semid.tokenizer.index.SidEntry;
+import dev.semid.tokenizer.sid.CodeTuple;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -67,7 +68,7 @@ class WriteController {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("id", items.get(i).id());
                     m.put("codes", codes[i]);
-                    m.put("tuple", join(codes[i]));
+                    m.put("tuple", CodeTuple.text(codes[i]));
                     m.put("sid", l.item(items.get(i).id()).map(e -> e.sid().toString()).orElse(null));
                     out.add(m);
                 }
@@ -117,11 +118,5 @@ class WriteController {
         } catch (BadItemException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
-    }
-
-    private static String join(int[] codes) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < codes.length; i++) sb.append(i == 0 ? "" : "-").append(codes[i]);
-        return sb.toString();
     }
 }

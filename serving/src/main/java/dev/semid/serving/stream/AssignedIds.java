@@ -1,5 +1,6 @@
 package dev.semid.serving.stream;
 
+import dev.semid.tokenizer.sid.CodeTuple;
 import dev.semid.tokenizer.sid.SemanticId;
 
 /** What the assigner needs to know of the IDs handed out so far. */
@@ -11,5 +12,5 @@ public interface AssignedIds {
     String holderOf(SemanticId sid);
 
     /** The dedup tokens held under a full code tuple. */
-    java.util.BitSet tokens(int[] codes);
+    java.util.BitSet tokens(CodeTuple tuple);
 }

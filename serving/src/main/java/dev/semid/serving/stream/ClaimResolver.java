@@ -1,11 +1,11 @@
 package dev.semid.serving.stream;
 
+import dev.semid.tokenizer.sid.CodeTuple;
 import dev.semid.tokenizer.sid.DedupOverflowException;
 import dev.semid.tokenizer.sid.SemanticId;
 import dev.semid.tokenizer.sid.SemanticIdAssigner;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -48,20 +48,20 @@ public final class ClaimResolver {
     public List<Resolved> resolve(List<Claim> claims, AssignedIds index) {
         List<Resolved> out = new ArrayList<>(claims.size());
         Map<String, SemanticId> decided = new HashMap<>();
-        Map<Object, BitSet> batch = new HashMap<>(); // this batch's tuples, whatever the cache drops meanwhile
+        Map<CodeTuple, BitSet> batch = new HashMap<>(); // this batch's tuples, whatever the cache drops meanwhile
         for (Claim c : claims) {
             SemanticId mine = decided.get(c.id());
             if (mine == null) mine = index.idOf(c.id());
             boolean retokenize = retokenizeAll || c.retokenize();
-            if (mine != null && (!retokenize || Arrays.equals(mine.codes(), c.codes()))) {
+            if (mine != null && (!retokenize || mine.tuple().equals(c.tuple()))) {
                 out.add(Resolved.kept(c, mine));
                 decided.put(c.id(), mine);
                 continue;
             }
-            BitSet taken = batch.computeIfAbsent(TupleTokens.key(c.codes()), k -> tuples.of(c.codes(), () -> index.tokens(c.codes())));
+            BitSet taken = batch.computeIfAbsent(c.tuple(), t -> tuples.of(t, () -> index.tokens(t)));
             SemanticId fresh;
             try {
-                fresh = assigner.assignOne(c.id(), c.codes(), s -> taken.get(s.dedup()));
+                fresh = assigner.assignOne(c.id(), c.tuple(), s -> taken.get(s.dedup()));
             } catch (DedupOverflowException e) {
                 out.add(new Resolved(c, null, false, null, e.getMessage()));
                 continue;
@@ -77,6 +77,6 @@ public final class ClaimResolver {
     /** The IDs handed out since the index was last written were not written: read tuples from the index again. */
     public void forget() { tuples.clear(); }
 
-    /** Another writer changed what is held under these codes. */
-    public void invalidate(int[] codes) { tuples.invalidate(codes); }
+    /** Another writer changed what is held under this tuple. */
+    public void invalidate(CodeTuple tuple) { tuples.invalidate(tuple); }
 }

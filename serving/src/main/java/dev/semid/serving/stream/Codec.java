@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.semid.tokenizer.sid.SemanticId;
-
 import dev.semid.tokenizer.io.JsonText;
+import dev.semid.tokenizer.sid.CodeTuple;
+import dev.semid.tokenizer.sid.SemanticId;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -54,8 +54,8 @@ public final class Codec {
             out.writeInt(claims.size());
             for (Claim c : claims) {
                 out.writeUTF(c.id());
-                out.writeByte(c.codes().length);
-                for (int k : c.codes()) out.writeInt(k);
+                out.writeByte(c.tuple().levels());
+                for (int l = 0; l < c.tuple().levels(); l++) out.writeInt(c.tuple().code(l));
                 out.writeLong(c.sourceTimestamp());
                 out.writeByte((c.retokenize() ? RETOKENIZE : 0) | (c.payload() != null ? HAS_PAYLOAD : 0));
                 if (c.payload() != null) {
@@ -72,7 +72,7 @@ public final class Codec {
 
     /** Bytes a claim adds to a {@link #claims(List)} record, about: for splitting records below Kafka's size limit. */
     public static int claimBytes(Claim c) {
-        return 14 + 3 * c.id().length() + 4 * c.codes().length + (c.payload() == null ? 0 : 4 + 3 * c.payload().length());
+        return 14 + 3 * c.id().length() + 4 * c.tuple().levels() + (c.payload() == null ? 0 : 4 + 3 * c.payload().length());
     }
 
     public static List<Claim> claims(byte[] value) {
@@ -96,7 +96,7 @@ public final class Codec {
                     in.readFully(text);
                     payload = new String(text, StandardCharsets.UTF_8);
                 }
-                out.add(new Claim(id, codes, payload, (flags & RETOKENIZE) != 0, ts));
+                out.add(new Claim(id, CodeTuple.of(codes), payload, (flags & RETOKENIZE) != 0, ts));
             }
             if (in.available() > 0) throw new IllegalArgumentException(in.available() + " bytes after the last claim");
             return out;
@@ -112,7 +112,7 @@ public final class Codec {
         StringBuilder b = new StringBuilder(64);
         b.append("{\"id\":");
         JsonText.appendString(b, c.id());
-        b.append(",\"codes\":").append(Arrays.toString(c.codes()).replace(" ", ""));
+        b.append(",\"codes\":").append(Arrays.toString(c.tuple().toArray()).replace(" ", ""));
         b.append(",\"ts\":").append(c.sourceTimestamp()).append(",\"retokenize\":").append(c.retokenize());
         if (c.payload() != null) b.append(",\"payload\":").append(c.payload());
         return b.append('}').toString().getBytes(StandardCharsets.UTF_8);
@@ -123,7 +123,8 @@ public final class Codec {
         StringBuilder b = new StringBuilder(80 + id.length() + (payload == null ? 0 : payload.length()));
         b.append("{\"id\":");
         JsonText.appendString(b, id);
-        b.append(",\"sid\":\"").append(sid).append("\",\"codes\":[");
+        b.append(",\"sid\":\"");
+        sid.appendTo(b).append("\",\"codes\":[");
         for (int l = 0; l < sid.levels(); l++) b.append(sid.code(l)).append(',');
         b.append(sid.dedup()).append("],\"model\":");
         JsonText.appendString(b, model);

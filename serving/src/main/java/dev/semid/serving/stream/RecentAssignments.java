@@ -2,6 +2,7 @@ package dev.semid.serving.stream;
 
 import dev.semid.tokenizer.index.SidEntry;
 import dev.semid.tokenizer.index.SidLookup;
+import dev.semid.tokenizer.sid.CodeTuple;
 import dev.semid.tokenizer.sid.SemanticId;
 
 import java.util.HashMap;
@@ -15,7 +16,7 @@ import java.util.Map;
 public final class RecentAssignments {
     private final Map<String, SemanticId> idByItem = new HashMap<>();
     private final Map<SemanticId, String> itemById = new HashMap<>();
-    private final Map<String, java.util.BitSet> tokensByTuple = new HashMap<>();
+    private final Map<CodeTuple, java.util.BitSet> tokensByTuple = new HashMap<>();
     private final Map<String, Long> seqByItem = new HashMap<>();
     private final java.util.ArrayDeque<Recorded> order = new java.util.ArrayDeque<>();
     private long seq;
@@ -26,11 +27,11 @@ public final class RecentAssignments {
         SemanticId before = idByItem.put(itemId, sid);
         if (before != null && !before.equals(sid)) {
             itemById.remove(before);
-            java.util.BitSet t = tokensByTuple.get(tuple(before.codes()));
+            java.util.BitSet t = tokensByTuple.get(before.tuple());
             if (t != null) t.clear(before.dedup());
         }
         itemById.put(sid, itemId);
-        tokensByTuple.computeIfAbsent(tuple(sid.codes()), k -> new java.util.BitSet()).set(sid.dedup());
+        tokensByTuple.computeIfAbsent(sid.tuple(), k -> new java.util.BitSet()).set(sid.dedup());
         seqByItem.put(itemId, ++seq);
         order.add(new Recorded(seq, itemId, sid));
     }
@@ -48,13 +49,11 @@ public final class RecentAssignments {
             idByItem.remove(r.itemId());
             if (r.itemId().equals(itemById.get(r.sid()))) {
                 itemById.remove(r.sid());
-                java.util.BitSet t = tokensByTuple.get(tuple(r.sid().codes()));
+                java.util.BitSet t = tokensByTuple.get(r.sid().tuple());
                 if (t != null) t.clear(r.sid().dedup());
             }
         }
     }
-
-    private static String tuple(int[] codes) { return java.util.Arrays.toString(codes); }
 
     /** The view now includes everything recorded. */
     public void clear() {
@@ -86,13 +85,13 @@ public final class RecentAssignments {
                 return held != null && idByItem.containsKey(held) ? null : held;
             }
 
-            @Override public java.util.BitSet tokens(int[] codes) {
+            @Override public java.util.BitSet tokens(CodeTuple tuple) {
                 java.util.BitSet held = new java.util.BitSet();
-                for (SidEntry e : view.tuple(codes)) {
+                for (SidEntry e : view.tuple(tuple)) {
                     SemanticId now = idByItem.get(e.itemId());
                     if (now == null || now.equals(e.sid())) held.set(e.sid().dedup()); // else its holder has moved since the view
                 }
-                java.util.BitSet recentTokens = tokensByTuple.get(tuple(codes));
+                java.util.BitSet recentTokens = tokensByTuple.get(tuple);
                 if (recentTokens != null) held.or(recentTokens);
                 return held;
             }

@@ -1,8 +1,8 @@
 package dev.semid.serving.stream;
 
+import dev.semid.tokenizer.sid.CodeTuple;
 import dev.semid.tokenizer.sid.SemanticId;
 
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,54 +18,36 @@ import java.util.function.Supplier;
  * dropped beyond {@code capacity}.
  */
 public final class TupleTokens {
-    private final Map<Key, BitSet> held;
+    private final Map<CodeTuple, BitSet> held;
 
     public TupleTokens(int capacity) {
         if (capacity < 0) throw new IllegalArgumentException("capacity must be >= 0, got " + capacity);
         this.held = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override protected boolean removeEldestEntry(Map.Entry<Key, BitSet> eldest) { return size() > capacity; }
+            @Override protected boolean removeEldestEntry(Map.Entry<CodeTuple, BitSet> eldest) { return size() > capacity; }
         };
     }
 
-    /** A hashable key for a code tuple. */
-    static Object key(int[] codes) { return new Key(codes); }
-
     /**
-     * The tokens held under {@code codes}: cached, else {@code read} (the index and recent writes).
+     * The tokens held under {@code tuple}: cached, else {@code read} (the index and recent writes).
      * The caller sets the tokens it hands out in the returned set.
      */
-    BitSet of(int[] codes, Supplier<BitSet> read) {
-        Key k = new Key(codes);
-        BitSet b = held.get(k);
+    BitSet of(CodeTuple tuple, Supplier<BitSet> read) {
+        BitSet b = held.get(tuple);
         if (b == null) {
             b = read.get();
-            held.put(k, b);
+            held.put(tuple, b);
         }
         return b;
     }
 
     /** {@code sid} is no longer held (its item moved to another ID). */
     void release(SemanticId sid) {
-        BitSet b = held.get(new Key(sid.codes()));
+        BitSet b = held.get(sid.tuple());
         if (b != null) b.clear(sid.dedup());
     }
 
     /** Someone else changed what is held under this tuple: read it again next time. */
-    public void invalidate(int[] codes) { held.remove(new Key(codes)); }
+    public void invalidate(CodeTuple tuple) { held.remove(tuple); }
 
     public void clear() { held.clear(); }
-
-    private static final class Key {
-        final int[] codes;
-        final int hash;
-
-        Key(int[] codes) {
-            this.codes = codes;
-            this.hash = Arrays.hashCode(codes);
-        }
-
-        @Override public boolean equals(Object o) { return o instanceof Key k && hash == k.hash && Arrays.equals(codes, k.codes); }
-
-        @Override public int hashCode() { return hash; }
-    }
 }

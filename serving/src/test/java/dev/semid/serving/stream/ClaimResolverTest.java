@@ -3,6 +3,7 @@ package dev.semid.serving.stream;
 import dev.semid.tokenizer.index.IndexModel;
 import dev.semid.tokenizer.index.SidEntry;
 import dev.semid.tokenizer.index.SidIndexWriter;
+import dev.semid.tokenizer.sid.CodeTuple;
 import dev.semid.tokenizer.sid.CollisionConfig;
 import dev.semid.tokenizer.sid.SemanticId;
 import dev.semid.tokenizer.sid.SemanticIdAssigner;
@@ -18,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class ClaimResolverTest {
     @TempDir Path tmp;
 
-    static Claim claim(String id, int... codes) { return new Claim(id, codes, null, false, 0); }
+    static Claim claim(String id, int... codes) { return new Claim(id, CodeTuple.of(codes), null, false, 0); }
 
     static SemanticId sid(String text) { return SemanticId.parse(text); }
 
@@ -37,7 +38,7 @@ class ClaimResolverTest {
             assertEquals(List.of("1-2-3-1"), sids(w.read(l -> r.resolve(List.of(claim("c", 1, 2, 3)), nothing.over(l)))));
             assertEquals(List.of("1-2-3-2"), sids(w.read(l -> r.resolve(List.of(claim("d", 1, 2, 3)), nothing.over(l)))),
                     "token 1 is held by c: the kept tokens know it although the index does not");
-            r.invalidate(new int[] {1, 2, 3});
+            r.invalidate(CodeTuple.of(1, 2, 3));
             assertEquals(List.of("1-2-3-1"), sids(w.read(l -> r.resolve(List.of(claim("e", 1, 2, 3)), nothing.over(l)))),
                     "invalidated: read from the index again");
 
@@ -125,7 +126,7 @@ class ClaimResolverTest {
                 assertEquals(sid("1-1-1-1"), ids.idOf("b"));
                 assertEquals("b", ids.holderOf(sid("1-1-1-1")));
                 assertNull(ids.holderOf(sid("1-1-1-0")), "a's old ID is free");
-                assertEquals(java.util.BitSet.valueOf(new long[] {0b10}), ids.tokens(new int[] {1, 1, 1}));
+                assertEquals(java.util.BitSet.valueOf(new long[] {0b10}), ids.tokens(CodeTuple.of(1, 1, 1)));
                 return null;
             });
             recent.dropUpTo(recent.mark());

@@ -2,6 +2,7 @@ package dev.semid.serving.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.semid.tokenizer.sid.CodeTuple;
 import dev.semid.tokenizer.sid.SemanticId;
 import org.junit.jupiter.api.Test;
 
@@ -15,14 +16,14 @@ class CodecTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test void claimsRoundTripInOrderWithEveryField() {
-        List<Claim> in = List.of(new Claim("17", new int[] {12, 201, 7}, null, false, 1_732_000_000_123L),
-                new Claim("ü \"quoted\"\n", new int[] {0, 65_535, 3}, "{\"title\":\"Crème\"}", true, 0),
-                new Claim("x", new int[] {1}, "{}", false, -1));
+        List<Claim> in = List.of(new Claim("17", CodeTuple.of(12, 201, 7), null, false, 1_732_000_000_123L),
+                new Claim("ü \"quoted\"\n", CodeTuple.of(0, 65_535, 3), "{\"title\":\"Crème\"}", true, 0),
+                new Claim("x", CodeTuple.of(1), "{}", false, -1));
         List<Claim> out = Codec.claims(Codec.claims(in));
         assertEquals(in.size(), out.size());
         for (int i = 0; i < in.size(); i++) {
             assertEquals(in.get(i).id(), out.get(i).id());
-            assertArrayEquals(in.get(i).codes(), out.get(i).codes());
+            assertEquals(in.get(i).tuple(), out.get(i).tuple());
             assertEquals(in.get(i).payload(), out.get(i).payload());
             assertEquals(in.get(i).retokenize(), out.get(i).retokenize());
             assertEquals(in.get(i).sourceTimestamp(), out.get(i).sourceTimestamp());
@@ -32,7 +33,7 @@ class CodecTest {
     }
 
     @Test void aDamagedClaimsRecordIsRefusedWithTheReason() {
-        byte[] ok = Codec.claims(List.of(new Claim("17", new int[] {1, 2, 3}, "{\"a\":1}", false, 5)));
+        byte[] ok = Codec.claims(List.of(new Claim("17", CodeTuple.of(1, 2, 3), "{\"a\":1}", false, 5)));
         var truncated = assertThrows(IllegalArgumentException.class, () -> Codec.claims(Arrays.copyOf(ok, ok.length - 3)));
         assertTrue(truncated.getMessage().contains("truncated"), truncated.getMessage());
         byte[] version = ok.clone();
@@ -59,7 +60,7 @@ class CodecTest {
     }
 
     @Test void aDeadLetterClaimIsReadableJson() throws Exception {
-        JsonNode n = JSON.readTree(Codec.claimJson(new Claim("q\"", new int[] {4, 5, 6}, "{\"k\":true}", true, 42)));
+        JsonNode n = JSON.readTree(Codec.claimJson(new Claim("q\"", CodeTuple.of(4, 5, 6), "{\"k\":true}", true, 42)));
         assertEquals("q\"", n.get("id").asText());
         assertEquals("[4,5,6]", n.get("codes").toString());
         assertEquals(42, n.get("ts").asLong());

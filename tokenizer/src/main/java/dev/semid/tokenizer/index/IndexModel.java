@@ -1,5 +1,6 @@
 package dev.semid.tokenizer.index;
 
+import dev.semid.tokenizer.sid.CodeTuple;
 import dev.semid.tokenizer.sid.SemanticId;
 
 import java.util.Objects;
@@ -54,7 +55,7 @@ public record IndexModel(String fingerprint, int levels, int codebookSize) {
      */
     public int[] parsePrefix(String text) {
         if (text == null || text.isEmpty()) return new int[0];
-        int[] codes = SemanticId.parsePrefix(text);
+        int[] codes = CodeTuple.parse(text).toArray();
         if (codes.length > levels)
             throw new IllegalArgumentException("prefix '" + text + "' has " + codes.length + " codes; this index holds "
                     + idFormat() + ", so a prefix has at most " + levels);

@@ -81,7 +81,7 @@ public final class SidIndexSchema {
         Document doc = new Document();
         doc.add(new StringField(ITEM, e.itemId(), Field.Store.NO));
         doc.add(new StringField(SID_ITEM, concat(key(sid), new BytesRef(e.itemId())), Field.Store.NO));
-        for (int l = 1; l <= sid.levels(); l++) doc.add(new StringField(PREFIX, sid.prefix(l), Field.Store.NO));
+        for (int l = 1; l <= sid.levels(); l++) doc.add(new StringField(PREFIX, sid.tuple().text(l), Field.Store.NO));
         for (int l = 0; l < sid.levels(); l++) doc.add(new NumericDocValuesField(codeField(l), sid.code(l)));
         doc.add(new NumericDocValuesField(DEDUP, sid.dedup()));
         if (e.payload() != null) doc.add(new StoredField(PAYLOAD, e.payload()));

@@ -1,5 +1,6 @@
 package dev.semid.tokenizer.index;
 
+import dev.semid.tokenizer.sid.CodeTuple;
 import dev.semid.tokenizer.sid.SemanticId;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
@@ -110,7 +111,7 @@ public final class SidLookup {
     public Optional<SidEntry> holder(SemanticId sid) { return holder(sid, false); }
 
     private Optional<SidEntry> holder(SemanticId sid, boolean withPayload) {
-        return first(prefixes, SidIndexSchema.PREFIX, new BytesRef(canonical(sid.codes())), sidItem, SidIndexSchema.SID_ITEM, SidIndexSchema.key(sid),
+        return first(prefixes, SidIndexSchema.PREFIX, new BytesRef(sid.tuple().toString()), sidItem, SidIndexSchema.SID_ITEM, SidIndexSchema.key(sid),
                 withPayload, this::sidItemEntry);
     }
 
@@ -119,7 +120,7 @@ public final class SidLookup {
      * a bare code tuple ({@code 12-201-7}) gives every item sharing it, in dedup order.
      */
     public List<SidEntry> sid(String text, boolean withPayload) {
-        int n = text == null || text.isEmpty() ? 0 : text.split("-", -1).length;
+        int n = text == null || text.isEmpty() ? 0 : 1 + (int) text.chars().filter(ch -> ch == CodeTuple.SEPARATOR).count();
         if (n == model.levels()) return prefix(text, null, MAX_PAGE, withPayload).items();
         if (n != model.levels() + 1)
             throw new IllegalArgumentException("'" + text + "' is not a semantic ID of this index: expected " + model.idFormat()
@@ -131,7 +132,7 @@ public final class SidLookup {
     public PrefixPage prefix(String prefix, String after, int limit, boolean withPayload) {
         if (limit < 1 || limit > MAX_PAGE) throw new IllegalArgumentException("page size must be 1.." + MAX_PAGE + ", got " + limit);
         int[] codes = model.parsePrefix(prefix);
-        String canonical = canonical(codes);
+        String canonical = CodeTuple.text(codes);
         BytesRef probe = SidIndexSchema.keyPrefix(codes), from = probe, skip = null;
         if (after != null) {
             skip = SidIndexSchema.key(model.parseSid(after));
@@ -152,10 +153,10 @@ public final class SidLookup {
      * {@code sid_item} terms per segment, however many there are (cheaper than probing token by
      * token for a free one).
      */
-    public List<SidEntry> tuple(int[] codes) {
-        if (codes.length != model.levels())
-            throw new IllegalArgumentException("a code tuple has " + model.levels() + " codes, got " + codes.length);
-        BytesRef probe = SidIndexSchema.keyPrefix(codes), gate = new BytesRef(canonical(codes));
+    public List<SidEntry> tuple(CodeTuple tuple) {
+        if (tuple.levels() != model.levels())
+            throw new IllegalArgumentException("a code tuple has " + model.levels() + " codes, got " + tuple.levels());
+        BytesRef probe = SidIndexSchema.keyPrefix(tuple.toArray()), gate = new BytesRef(tuple.toString());
         List<SidEntry> out = new ArrayList<>();
         try {
             for (int i = 0; i < leaves.size(); i++) {
@@ -177,7 +178,7 @@ public final class SidLookup {
 
     private long count(int[] codes) {
         if (codes.length == 0) return size();
-        BytesRef term = new BytesRef(canonical(codes));
+        BytesRef term = new BytesRef(CodeTuple.text(codes));
         long n = 0;
         try {
             for (int i = 0; i < leaves.size(); i++) {
@@ -205,7 +206,7 @@ public final class SidLookup {
      */
     public List<PrefixChild> children(String prefix) {
         int[] codes = model.parsePrefix(prefix);
-        String canonical = canonical(codes);
+        String canonical = CodeTuple.text(codes);
         String field = codes.length == model.levels() ? SidIndexSchema.DEDUP : SidIndexSchema.codeField(codes.length);
         Query q = canonical.isEmpty() ? new MatchAllDocsQuery() : new TermQuery(new Term(SidIndexSchema.PREFIX, canonical));
         long[] counts;
@@ -215,18 +216,13 @@ public final class SidLookup {
             throw new UncheckedIOException(e);
         }
         List<PrefixChild> out = new ArrayList<>();
+        int[] child = Arrays.copyOf(codes, codes.length + 1); // the prefix and the child's code (or token): its text
         for (int c = 0; c < counts.length; c++)
-            if (counts[c] > 0) out.add(new PrefixChild(c, canonical.isEmpty() ? Integer.toString(c) : canonical + "-" + c, counts[c]));
+            if (counts[c] > 0) {
+                child[codes.length] = c;
+                out.add(new PrefixChild(c, CodeTuple.text(child), counts[c]));
+            }
         return out;
-    }
-
-    private static String canonical(int[] codes) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < codes.length; i++) {
-            if (i > 0) sb.append('-');
-            sb.append(codes[i]);
-        }
-        return sb.toString();
     }
 
     private SidEntry sidItemEntry(BytesRef t) {

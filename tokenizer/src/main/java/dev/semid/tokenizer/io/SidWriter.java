@@ -59,13 +59,13 @@ public final class SidWriter {
                         line.append(",\"codes\":[");
                         appendCodes(line, codes, ',');
                         line.append("],\"sid\":\"");
-                        appendCodes(line, codes, '-');
+                        sid.appendTo(line);
                         line.append("\"}");
                     }
                     case CSV -> {
                         appendCsvField(line, id);
                         line.append(',');
-                        appendCodes(line, codes, '-');
+                        sid.appendTo(line);
                         line.append(',');
                         appendCodes(line, codes, ' ');
                     }
@@ -74,7 +74,7 @@ public final class SidWriter {
                             throw new InputException(src, "row " + i + " (id '" + id.replace("\t", "\\t").replace("\n", "\\n")
                                     .replace("\r", "\\r") + "')", "id contains a tab or line break, which TSV cannot hold; write .csv or .jsonl instead");
                         line.append(id).append('\t');
-                        appendCodes(line, codes, '-');
+                        sid.appendTo(line);
                         line.append('\t');
                         appendCodes(line, codes, ' ');
                     }

@@ -8,8 +8,8 @@ import java.util.Arrays;
  * tuples; with p = L−1 the prefixes whose last level re-assignment works on.
  *
  * <p>Groups are numbered in order of first appearance and list their members in input order.
- * The tuples are hashed in an open-addressing table of ints (no boxing, no string keys), so
- * grouping a million items costs a few tens of milliseconds.
+ * The tuples are hashed ({@link CodeTuple#hash(int[], int)}) in an open-addressing table of ints
+ * (no boxing, no string keys), so grouping a million items costs a few tens of milliseconds.
  */
 public final class CodeGroups {
     private final int prefixLength;
@@ -42,7 +42,7 @@ public final class CodeGroups {
         int groups = 0;
         for (int i = 0; i < n; i++) {
             int[] row = codes[i];
-            int slot = (int) hash(row, prefixLength) & mask;
+            int slot = CodeTuple.hash(row, prefixLength) & mask;
             while (true) {
                 int g = table[slot] - 1;
                 if (g < 0) {
@@ -51,7 +51,7 @@ public final class CodeGroups {
                     groupOf[i] = groups++;
                     break;
                 }
-                if (Arrays.equals(codes[representative[g]], 0, prefixLength, row, 0, prefixLength)) {
+                if (CodeTuple.samePrefix(codes[representative[g]], row, prefixLength)) {
                     groupOf[i] = g;
                     break;
                 }
@@ -66,18 +66,6 @@ public final class CodeGroups {
         int[] members = new int[n];
         for (int i = 0; i < n; i++) members[fill[groupOf[i]]++] = i;
         return new CodeGroups(prefixLength, groupOf, start, members);
-    }
-
-    /** 64-bit mix of the prefix (splitmix64 finaliser per code), well spread for linear probing. */
-    private static long hash(int[] row, int p) {
-        long h = 0x9E3779B97F4A7C15L * (p + 1);
-        for (int k = 0; k < p; k++) {
-            h += row[k] & 0xFFFFFFFFL;
-            h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
-            h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
-            h ^= h >>> 31;
-        }
-        return h ^ (h >>> 32);
     }
 
     public int prefixLength() { return prefixLength; }

@@ -29,22 +29,13 @@ public class DedupOverflowException extends RuntimeException {
     }
 
     private static String message(int[] codes, int groupSize, int maxDedup, List<String> sample, int others) {
-        StringBuilder sb = new StringBuilder("dedup token overflow: code tuple ").append(tupleText(codes))
+        StringBuilder sb = new StringBuilder("dedup token overflow: code tuple ").append(CodeTuple.text(codes))
                 .append(" is shared by ").append(groupSize).append(" items, which needs tokens 0..")
                 .append(groupSize - 1).append(", but maxDedup is ").append(maxDedup)
                 .append(" (items ").append(String.join(", ", sample))
                 .append(groupSize > sample.size() ? ", ..." : "").append(')');
         if (others > 0) sb.append("; ").append(others).append(" more code tuple(s) overflow too");
         return sb.append(". Raise maxDedup, enable re-assignment, or use more levels or codes.").toString();
-    }
-
-    static String tupleText(int[] codes) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < codes.length; i++) {
-            if (i > 0) sb.append('-');
-            sb.append(codes[i]);
-        }
-        return sb.toString();
     }
 
     public int[] codes() { return codes.clone(); }

@@ -60,18 +60,18 @@ public final class SemanticIdAssigner {
 
     /**
      * Streaming form: the smallest token t ≤ maxDedup for which {@code taken} rejects
-     * (codes, t). Existing IDs never change, so the token follows arrival order here, not
+     * (tuple, t). Existing IDs never change, so the token follows arrival order here, not
      * {@link ItemIdOrder}.
      */
-    public SemanticId assignOne(String itemId, int[] codes, Predicate<SemanticId> taken) {
+    public SemanticId assignOne(String itemId, CodeTuple tuple, Predicate<SemanticId> taken) {
         Objects.requireNonNull(itemId, "item id");
+        Objects.requireNonNull(tuple, "code tuple");
         Objects.requireNonNull(taken, "taken");
-        checkRow(itemId, codes, codes == null ? 0 : codes.length);
         for (int t = 0; t <= config.maxDedup(); t++) {
-            SemanticId id = new SemanticId(codes, t);
+            SemanticId id = new SemanticId(tuple, t);
             if (!taken.test(id)) return id;
         }
-        throw new DedupOverflowException(codes, config.maxDedup() + 2, config.maxDedup(), List.of(itemId), 0);
+        throw new DedupOverflowException(tuple.toArray(), config.maxDedup() + 2, config.maxDedup(), List.of(itemId), 0);
     }
 
     private Assignment number(String[] ids, int[][] codes, CodeGroups groups, CollisionStats before) {
@@ -79,13 +79,13 @@ public final class SemanticIdAssigner {
         SemanticId[] out = new SemanticId[ids.length];
         for (int g = 0; g < groups.groupCount(); g++) {
             int size = groups.size(g);
+            CodeTuple tuple = CodeTuple.of(codes[groups.member(g, 0)]); // one per group: its members share it
             if (size == 1) {
-                int i = groups.member(g, 0);
-                out[i] = new SemanticId(codes[i], 0);
+                out[groups.member(g, 0)] = new SemanticId(tuple, 0);
                 continue;
             }
             Integer[] members = sortedMembers(ids, groups, g);
-            for (int r = 0; r < size; r++) out[members[r]] = new SemanticId(codes[members[r]], r);
+            for (int r = 0; r < size; r++) out[members[r]] = new SemanticId(tuple, r);
         }
         return new Assignment(Arrays.asList(out), before);
     }
@@ -98,7 +98,7 @@ public final class SemanticIdAssigner {
             if (size - 1 <= config.maxDedup()) continue;
             overflowing++;
             if (worst < 0 || size > groups.size(worst) || (size == groups.size(worst)
-                    && Arrays.compare(codes[groups.member(g, 0)], codes[groups.member(worst, 0)]) < 0))
+                    && CodeTuple.compare(codes[groups.member(g, 0)], codes[groups.member(worst, 0)]) < 0))
                 worst = g;
         }
         if (worst < 0) return;

@@ -178,7 +178,7 @@ class SidIndexTest {
                 for (PrefixChild k : kids) assertTrue(k.prefix().startsWith(c.prefix() + "-"), k.prefix());
             }
             SidEntry some = entries.get(0);
-            String tuple = some.sid().prefix(3);
+            String tuple = some.sid().tuple().toString();
             List<PrefixChild> tokens = w.read(l -> l.children(tuple));
             assertTrue(tokens.stream().allMatch(t -> t.count() == 1));
             assertTrue(tokens.stream().anyMatch(t -> t.prefix().equals(some.sid().toString())));

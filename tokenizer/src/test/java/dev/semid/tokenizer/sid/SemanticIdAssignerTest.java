@@ -117,9 +117,9 @@ class SemanticIdAssignerTest {
             ids.add(Integer.toString(i));
             codes[i] = new int[] {rnd.nextInt(3), rnd.nextInt(3)};
         }
-        Map<String, List<Integer>> tokens = new HashMap<>();
+        Map<CodeTuple, List<Integer>> tokens = new HashMap<>();
         for (SemanticId id : assigner.assign(ids, codes).ids())
-            tokens.computeIfAbsent(id.prefix(2), k -> new ArrayList<>()).add(id.dedup());
+            tokens.computeIfAbsent(id.tuple(), k -> new ArrayList<>()).add(id.dedup());
         for (List<Integer> t : tokens.values()) {
             Collections.sort(t);
             for (int r = 0; r < t.size(); r++) assertEquals(r, t.get(r));
@@ -129,8 +129,8 @@ class SemanticIdAssignerTest {
     @Test
     void assignOneTakesTheSmallestFreeToken() {
         Set<SemanticId> taken = new HashSet<>(List.of(SemanticId.parse("1-2-3-0"), SemanticId.parse("1-2-3-2")));
-        assertEquals(SemanticId.parse("1-2-3-1"), assigner.assignOne("new", new int[] {1, 2, 3}, taken::contains));
-        assertEquals(SemanticId.parse("4-4-4-0"), assigner.assignOne("new", new int[] {4, 4, 4}, taken::contains));
+        assertEquals(SemanticId.parse("1-2-3-1"), assigner.assignOne("new", CodeTuple.of(1, 2, 3), taken::contains));
+        assertEquals(SemanticId.parse("4-4-4-0"), assigner.assignOne("new", CodeTuple.of(4, 4, 4), taken::contains));
     }
 
     @Test
@@ -138,7 +138,7 @@ class SemanticIdAssignerTest {
         SemanticIdAssigner strict = new SemanticIdAssigner(CollisionConfig.defaults().withMaxDedup(1));
         Set<SemanticId> taken = Set.of(SemanticId.parse("7-7-0"), SemanticId.parse("7-7-1"));
         DedupOverflowException e = assertThrows(DedupOverflowException.class,
-                () -> strict.assignOne("late", new int[] {7, 7}, taken::contains));
+                () -> strict.assignOne("late", CodeTuple.of(7, 7), taken::contains));
         assertTrue(e.getMessage().contains("7-7") && e.getMessage().contains("maxDedup is 1")
                 && e.getMessage().contains("late"), e.getMessage());
     }

@@ -16,7 +16,7 @@ class SemanticIdTest {
         assertEquals(0, id.dedup());
         assertEquals(201, id.code(1));
         assertArrayEquals(new int[] {12, 201, 7, 0}, id.withDedup());
-        assertEquals("12-201", id.prefix(2));
+        assertEquals(CodeTuple.of(12, 201, 7), id.tuple());
         assertEquals("<a_12><b_201><c_7><d_0>", id.tokens());
     }
 
@@ -28,8 +28,8 @@ class SemanticIdTest {
         assertEquals("3-0-17-2", id.toString());
         assertEquals(id, SemanticId.parse(id.toString()));
         assertEquals(id.hashCode(), SemanticId.parse(id.toString()).hashCode());
-        assertArrayEquals(new int[] {12, 201}, SemanticId.parsePrefix("12-201"));
-        assertArrayEquals(new int[] {12}, SemanticId.parsePrefix("12"));
+        StringBuilder sb = new StringBuilder("id ");
+        assertEquals("id 3-0-17-2", id.appendTo(sb).toString());
     }
 
     @Test
@@ -45,12 +45,8 @@ class SemanticIdTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SemanticId.parse(text), text);
             assertTrue(e.getMessage().contains(text), "message should name '" + text + "': " + e.getMessage());
         }
-        for (String text : List.of("12--1", "x", "1-", "-"))
-            assertTrue(assertThrows(IllegalArgumentException.class, () -> SemanticId.parsePrefix(text))
-                    .getMessage().contains(text));
         assertThrows(IllegalArgumentException.class, () -> SemanticId.parse(""));
         assertThrows(IllegalArgumentException.class, () -> SemanticId.parse(null));
-        assertThrows(IllegalArgumentException.class, () -> SemanticId.parsePrefix(""));
     }
 
     @Test
@@ -77,5 +73,14 @@ class SemanticIdTest {
                 SemanticId.parse("1-5-0"), SemanticId.parse("1-10-0")));
         ids.sort(null);
         assertEquals(List.of("1-5-0", "1-5-1", "1-10-0", "2-0-0"), ids.stream().map(SemanticId::toString).toList());
+    }
+
+    @Test
+    void isACodeTupleAndAToken() {
+        SemanticId id = SemanticId.parse("12-201-7-3");
+        assertEquals(CodeTuple.of(12, 201, 7), id.tuple());
+        assertEquals(id, new SemanticId(CodeTuple.parse("12-201-7"), 3));
+        assertEquals(id.tuple() + "-3", id.toString());
+        assertTrue(new SemanticId(CodeTuple.of(1, 5), 9).compareTo(new SemanticId(CodeTuple.of(1, 10), 0)) < 0, "tuple first, then token");
     }
 }
