@@ -1,8 +1,8 @@
 package dev.semid.cli;
 
-import dev.semid.tokenizer.index.IndexModel;
-import dev.semid.tokenizer.index.SidIndexReader;
-import dev.semid.tokenizer.index.SidIndexWriter;
+import dev.semid.index.IndexModel;
+import dev.semid.index.SidIndexReader;
+import dev.semid.index.SidIndexWriter;
 import dev.semid.tokenizer.io.InputException;
 import dev.semid.tokenizer.io.SidReader;
 import dev.semid.tokenizer.model.ModelArtifact;

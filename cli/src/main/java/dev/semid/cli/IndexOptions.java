@@ -1,8 +1,8 @@
 package dev.semid.cli;
 
-import dev.semid.tokenizer.index.IndexModel;
-import dev.semid.tokenizer.index.SidIndexBuilder;
-import dev.semid.tokenizer.index.SidIndexWriter;
+import dev.semid.index.IndexModel;
+import dev.semid.index.SidIndexBuilder;
+import dev.semid.index.SidIndexWriter;
 import dev.semid.tokenizer.io.PayloadReader;
 import dev.semid.tokenizer.sid.SemanticId;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package dev.semid.cli;
 
-import dev.semid.tokenizer.index.IndexException;
-import dev.semid.tokenizer.index.NotFoundException;
+import dev.semid.index.IndexException;
+import dev.semid.index.NotFoundException;
 import dev.semid.tokenizer.io.InputException;
 import dev.semid.tokenizer.model.ArtifactException;
 import dev.semid.tokenizer.sid.DedupOverflowException;

@@ -2,7 +2,7 @@ package dev.semid.cli;
 
 import dev.semid.tokenizer.Tokenizer;
 import dev.semid.tokenizer.engine.Tokenizers;
-import dev.semid.tokenizer.index.IndexModel;
+import dev.semid.index.IndexModel;
 import dev.semid.tokenizer.io.InputException;
 import dev.semid.tokenizer.model.ModelArtifact;
 import picocli.CommandLine.Command;

@@ -1,13 +1,10 @@
 package dev.semid.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.semid.tokenizer.io.SyntheticIds;
-import dev.semid.tokenizer.index.SidIndexReader;
-import dev.semid.tokenizer.index.SidLookup;
+import dev.semid.index.SidIndexReader;
+import dev.semid.index.SidLookup;
 import dev.semid.tokenizer.io.SidReader;
-import dev.semid.tokenizer.io.SidWriter;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,8 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static dev.semid.cli.CliTest.semid;
 import static org.junit.jupiter.api.Assertions.*;
@@ -148,70 +143,6 @@ class IndexCliTest {
         assertEquals(3, r.code());
         assertTrue(r.err().contains("item '2'") && r.err().contains("code 99 at level 3"), r.err());
         assertFalse(DirectoryReader.indexExists(FSDirectory.open(tmp.resolve("w"))), "nothing written");
-    }
-
-    /**
-     * SIGKILL during a build: the index opens at its last commit, which is whole (exactly the
-     * first N rows of the input, N a commit boundary), and a rerun completes it.
-     */
-    @Test void aBuildKilledMidwayLeavesItsLastCommitWhole() throws Exception {
-        int n = 200_000, every = 20_000;
-        SidReader.Rows rows = SyntheticIds.generate(n, 3, 32, 11);
-        Path big = tmp.resolve("big.tsv");
-        SidWriter.write(big, rows.ids(), rows.sids());
-        Path dir = tmp.resolve("killed-index");
-        Process p = CliTest.childJvm("index", "build", "--sids", big.toString(), "--model", model.toString(), "--index",
-                dir.toString(), "--commit-every", Integer.toString(every), "--index-batch", "5000", "--quiet");
-        long committed = 0;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (committed == 0 && p.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            committed = committedItems(dir);
-        }
-        boolean alive = p.isAlive();
-        p.destroyForcibly(); // SIGKILL
-        assertTrue(alive && committed > 0, () -> "the build was still running after its first commit when killed (else the test proves"
-                + " nothing); its output: " + output(p));
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(137, p.exitValue(), "killed by SIGKILL");
-
-        try (SidIndexReader r = SidIndexReader.open(dir, null)) {
-            long items = r.read(SidLookup::size);
-            assertTrue(items > 0 && items < n && items % every == 0, "a commit boundary: " + items);
-            assertEquals(Long.toString(items), r.stats().commitData().get("semid.items"));
-            r.read(l -> {
-                for (int i = 0; i < n; i += 997) {
-                    var got = l.item(rows.ids().get(i));
-                    if (i < items) assertEquals(rows.sids().get(i), got.orElseThrow().sid(), "row " + i);
-                    else assertTrue(got.isEmpty(), "row " + i + " was never committed");
-                }
-                assertEquals(items, l.children("").stream().mapToLong(c -> c.count()).sum());
-                return null;
-            });
-        }
-        CliTest.Run again = semid("index", "build", "--sids", big.toString(), "--model", model.toString(), "--index", dir.toString(), "--quiet");
-        assertEquals(0, again.code(), again.err());
-        try (SidIndexReader r = SidIndexReader.open(dir, null)) {
-            assertEquals((long) n, (long) r.read(SidLookup::size));
-        }
-    }
-
-    private static String output(Process p) {
-        try {
-            return new String(p.getInputStream().readAllBytes());
-        } catch (IOException e) {
-            return e.toString();
-        }
-    }
-
-    private static long committedItems(Path dir) {
-        try (var d = FSDirectory.open(dir)) {
-            if (!DirectoryReader.indexExists(d)) return 0;
-            Map<String, String> data = SegmentInfos.readLatestCommit(d).getUserData();
-            return Long.parseLong(data.getOrDefault("semid.items", "0"));
-        } catch (IOException | RuntimeException e) {
-            return 0; // the directory is being created or written: try again
-        }
     }
 
     @Test void everyIndexCommandHasHelp() {

@@ -21,9 +21,9 @@ import java.util.List;
 
 import dev.semid.genrec.data.IdTable;
 import dev.semid.genrec.io.IndexIds;
-import dev.semid.tokenizer.index.IndexModel;
-import dev.semid.tokenizer.index.SidEntry;
-import dev.semid.tokenizer.index.SidIndexWriter;
+import dev.semid.index.IndexModel;
+import dev.semid.index.SidEntry;
+import dev.semid.index.SidIndexWriter;
 import dev.semid.tokenizer.sid.SemanticId;
 import org.junit.jupiter.api.Test;
 

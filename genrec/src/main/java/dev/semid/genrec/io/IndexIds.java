@@ -1,10 +1,10 @@
 package dev.semid.genrec.io;
 
 import dev.semid.genrec.data.IdTable;
-import dev.semid.tokenizer.index.PrefixPage;
-import dev.semid.tokenizer.index.SidEntry;
-import dev.semid.tokenizer.index.SidIndexReader;
-import dev.semid.tokenizer.index.SidLookup;
+import dev.semid.index.PrefixPage;
+import dev.semid.index.SidEntry;
+import dev.semid.index.SidIndexReader;
+import dev.semid.index.SidLookup;
 import dev.semid.tokenizer.sid.SemanticId;
 
 import java.nio.file.Path;

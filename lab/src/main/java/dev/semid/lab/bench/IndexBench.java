@@ -1,11 +1,11 @@
 package dev.semid.lab.bench;
 
 import dev.semid.tokenizer.io.SyntheticIds;
-import dev.semid.tokenizer.index.IndexModel;
-import dev.semid.tokenizer.index.IndexStats;
-import dev.semid.tokenizer.index.SidIndexBuilder;
-import dev.semid.tokenizer.index.SidIndexReader;
-import dev.semid.tokenizer.index.SidIndexWriter;
+import dev.semid.index.IndexModel;
+import dev.semid.index.IndexStats;
+import dev.semid.index.SidIndexBuilder;
+import dev.semid.index.SidIndexReader;
+import dev.semid.index.SidIndexWriter;
 import dev.semid.tokenizer.io.SidReader;
 import dev.semid.tokenizer.io.TokenSidReader;
 import dev.semid.tokenizer.sid.SemanticId;

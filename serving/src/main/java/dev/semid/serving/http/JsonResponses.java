@@ -1,8 +1,8 @@
 package dev.semid.serving.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.semid.tokenizer.index.NotFoundException;
-import dev.semid.tokenizer.index.SidEntry;
+import dev.semid.index.NotFoundException;
+import dev.semid.index.SidEntry;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;

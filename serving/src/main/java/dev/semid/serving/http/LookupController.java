@@ -1,11 +1,11 @@
 package dev.semid.serving.http;
 
 import dev.semid.serving.SemidRuntime;
-import dev.semid.tokenizer.index.NotFoundException;
-import dev.semid.tokenizer.index.PrefixChild;
-import dev.semid.tokenizer.index.PrefixPage;
-import dev.semid.tokenizer.index.SidEntry;
-import dev.semid.tokenizer.index.SidLookup;
+import dev.semid.index.NotFoundException;
+import dev.semid.index.PrefixChild;
+import dev.semid.index.PrefixPage;
+import dev.semid.index.SidEntry;
+import dev.semid.index.SidLookup;
 import dev.semid.tokenizer.engine.Tokenizers;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;

@@ -1,7 +1,7 @@
 package dev.semid.serving.stream;
 
-import dev.semid.tokenizer.index.SidEntry;
-import dev.semid.tokenizer.index.SidLookup;
+import dev.semid.index.SidEntry;
+import dev.semid.index.SidLookup;
 import dev.semid.tokenizer.sid.CodeTuple;
 import dev.semid.tokenizer.sid.SemanticId;
 

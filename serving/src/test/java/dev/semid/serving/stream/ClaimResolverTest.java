@@ -1,8 +1,8 @@
 package dev.semid.serving.stream;
 
-import dev.semid.tokenizer.index.IndexModel;
-import dev.semid.tokenizer.index.SidEntry;
-import dev.semid.tokenizer.index.SidIndexWriter;
+import dev.semid.index.IndexModel;
+import dev.semid.index.SidEntry;
+import dev.semid.index.SidIndexWriter;
 import dev.semid.tokenizer.sid.CodeTuple;
 import dev.semid.tokenizer.sid.CollisionConfig;
 import dev.semid.tokenizer.sid.SemanticId;

@@ -1,4 +1,4 @@
-package dev.semid.tokenizer.index;
+package dev.semid.index;
 
 /** A lookup for an item, semantic ID or prefix the index does not hold. */
 public class NotFoundException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.semid.tokenizer.index;
+package dev.semid.index;
 
 /**
  * A child of a prefix in the ID tree: the next code, the child prefix it makes, and how many

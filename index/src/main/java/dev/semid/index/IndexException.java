@@ -1,4 +1,4 @@
-package dev.semid.tokenizer.index;
+package dev.semid.index;
 
 /**
  * The index cannot be used as asked: missing, corrupt, locked by another writer, built for

@@ -1,4 +1,4 @@
-package dev.semid.tokenizer.index;
+package dev.semid.index;
 
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;

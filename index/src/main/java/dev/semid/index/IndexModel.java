@@ -1,4 +1,4 @@
-package dev.semid.tokenizer.index;
+package dev.semid.index;
 
 import dev.semid.tokenizer.sid.CodeTuple;
 import dev.semid.tokenizer.sid.SemanticId;
