@@ -10,7 +10,7 @@ import dev.semid.tokenizer.data.EmbeddingSet;
 import dev.semid.tokenizer.Tokenizer;
 import dev.semid.tokenizer.engine.Tokenizers;
 import dev.semid.tokenizer.io.InputException;
-import dev.semid.tokenizer.metrics.CollisionStats;
+import dev.semid.tokenizer.sid.CollisionStats;
 import dev.semid.tokenizer.metrics.LevelStats;
 import dev.semid.tokenizer.model.ModelArtifact;
 import dev.semid.tokenizer.sid.CollisionConfig;

@@ -1,7 +1,7 @@
 package dev.semid.eval.quality;
 
 import dev.semid.tokenizer.metrics.CodeUsage;
-import dev.semid.tokenizer.metrics.CollisionStats;
+import dev.semid.tokenizer.sid.CollisionStats;
 import dev.semid.tokenizer.metrics.LevelStats;
 import dev.semid.tokenizer.sid.CodeGroups;
 

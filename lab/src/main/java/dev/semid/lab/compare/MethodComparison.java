@@ -9,7 +9,7 @@ import dev.semid.tokenizer.engine.Tokenizers;
 import dev.semid.tokenizer.io.EmbeddingReader;
 import dev.semid.tokenizer.io.TokenSidReader;
 import dev.semid.tokenizer.metrics.CodeUsage;
-import dev.semid.tokenizer.metrics.CollisionStats;
+import dev.semid.tokenizer.sid.CollisionStats;
 import dev.semid.tokenizer.metrics.TokenizerMetrics;
 import dev.semid.tokenizer.model.QuantizerModel;
 import dev.semid.tokenizer.sid.CollisionConfig;

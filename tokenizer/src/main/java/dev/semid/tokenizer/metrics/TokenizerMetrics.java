@@ -1,5 +1,6 @@
 package dev.semid.tokenizer.metrics;
 
+import dev.semid.tokenizer.sid.CollisionStats;
 import dev.semid.tokenizer.data.Matrix;
 import dev.semid.tokenizer.sid.SemanticId;
 

@@ -1,6 +1,5 @@
 package dev.semid.tokenizer.sid;
 
-import dev.semid.tokenizer.metrics.CollisionStats;
 
 import java.util.ArrayList;
 import java.util.Arrays;

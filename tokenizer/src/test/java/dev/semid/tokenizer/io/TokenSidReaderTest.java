@@ -1,7 +1,7 @@
 package dev.semid.tokenizer.io;
 
 import dev.semid.tokenizer.TestData;
-import dev.semid.tokenizer.metrics.CollisionStats;
+import dev.semid.tokenizer.sid.CollisionStats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

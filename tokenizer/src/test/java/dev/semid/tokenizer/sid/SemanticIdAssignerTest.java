@@ -1,6 +1,5 @@
 package dev.semid.tokenizer.sid;
 
-import dev.semid.tokenizer.metrics.CollisionStats;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

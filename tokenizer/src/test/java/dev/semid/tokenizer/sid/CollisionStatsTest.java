@@ -1,4 +1,4 @@
-package dev.semid.tokenizer.metrics;
+package dev.semid.tokenizer.sid;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
-package dev.semid.tokenizer.metrics;
+package dev.semid.tokenizer.sid;
 
-import dev.semid.tokenizer.sid.CodeGroups;
 
 /**
  * How unique code tuples (or their prefixes) are, before any dedup token:
