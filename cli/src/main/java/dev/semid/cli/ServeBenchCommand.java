@@ -8,7 +8,7 @@ import dev.semid.tokenizer.io.EmbeddingReader;
 import dev.semid.tokenizer.model.ModelArtifact;
 import dev.semid.tokenizer.quantize.RqKMeansConfig;
 import dev.semid.tokenizer.quantize.RqKMeansTrainer;
-import dev.semid.tokenizer.train.TrainingListener;
+import dev.semid.tokenizer.TrainingListener;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

@@ -10,7 +10,7 @@ import dev.semid.tokenizer.train.RadiusFunction;
 import dev.semid.tokenizer.train.RqVaeConfig;
 import dev.semid.tokenizer.train.WassersteinConfig;
 import dev.semid.tokenizer.train.RqVaeTrainer;
-import dev.semid.tokenizer.train.TrainingListener;
+import dev.semid.tokenizer.TrainingListener;
 import picocli.CommandLine.Option;
 
 import java.util.LinkedHashMap;

@@ -6,7 +6,7 @@ import dev.semid.tokenizer.data.SyntheticCatalogue;
 import dev.semid.tokenizer.model.ModelArtifact;
 import dev.semid.tokenizer.quantize.RqKMeansConfig;
 import dev.semid.tokenizer.quantize.RqKMeansTrainer;
-import dev.semid.tokenizer.train.TrainingListener;
+import dev.semid.tokenizer.TrainingListener;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

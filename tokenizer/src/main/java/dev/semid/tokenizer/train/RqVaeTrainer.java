@@ -10,6 +10,9 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import dev.semid.tokenizer.EpochReport;
+import dev.semid.tokenizer.Trainer;
+import dev.semid.tokenizer.TrainingListener;
 import dev.semid.tokenizer.data.Gaussian;
 import dev.semid.tokenizer.data.Matrix;
 import dev.semid.tokenizer.data.Permutation;
@@ -40,7 +43,7 @@ import java.util.SplittableRandom;
  * Per level, optionally: + γ·W2 (Wasserstein matching, with weights α, β of its own), the
  * GRIT radius surrogate instead of the commitment term, and the GRIT codebook transform.
  */
-public final class RqVaeTrainer {
+public final class RqVaeTrainer implements Trainer {
     private final RqVaeConfig cfg;
     private final Device device;
     private final TrainingListener listener;
@@ -50,6 +53,8 @@ public final class RqVaeTrainer {
         this.device = device;
         this.listener = listener;
     }
+
+    @Override public String method() { return cfg.method(); }
 
     /** The named loss parts the configuration asks for, level by level. */
     List<LossPart> lossParts(int trainingItems) {
@@ -68,7 +73,7 @@ public final class RqVaeTrainer {
         return parts;
     }
 
-    public QuantizerModel train(Matrix input) {
+    @Override public QuantizerModel train(Matrix input) {
         int n = input.rows(), dim = input.cols();
         int nVal = (int) Math.floor(n * cfg.validationFraction());
         int nTrain = n - nVal;

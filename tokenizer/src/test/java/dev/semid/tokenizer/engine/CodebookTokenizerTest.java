@@ -10,7 +10,7 @@ import dev.semid.tokenizer.quantize.RqKMeansConfig;
 import dev.semid.tokenizer.quantize.RqKMeansTrainer;
 import dev.semid.tokenizer.train.RqVaeConfig;
 import dev.semid.tokenizer.train.RqVaeTrainer;
-import dev.semid.tokenizer.train.TrainingListener;
+import dev.semid.tokenizer.TrainingListener;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

@@ -6,7 +6,7 @@ import dev.semid.tokenizer.data.Matrix;
 import dev.semid.tokenizer.model.QuantizerModel;
 import dev.semid.tokenizer.quantize.RqKMeansConfig;
 import dev.semid.tokenizer.quantize.RqKMeansTrainer;
-import dev.semid.tokenizer.train.TrainingListener;
+import dev.semid.tokenizer.TrainingListener;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -6,7 +6,7 @@ import dev.semid.tokenizer.data.SyntheticCatalogue;
 import dev.semid.tokenizer.engine.DjlTokenizer;
 import dev.semid.tokenizer.train.RqVaeConfig;
 import dev.semid.tokenizer.train.RqVaeTrainer;
-import dev.semid.tokenizer.train.TrainingListener;
+import dev.semid.tokenizer.TrainingListener;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

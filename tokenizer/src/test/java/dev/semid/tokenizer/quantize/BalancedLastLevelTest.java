@@ -8,7 +8,7 @@ import dev.semid.tokenizer.engine.Tokenizers;
 import dev.semid.tokenizer.metrics.CodeUsage;
 import dev.semid.tokenizer.metrics.LevelStats;
 import dev.semid.tokenizer.model.QuantizerModel;
-import dev.semid.tokenizer.train.TrainingListener;
+import dev.semid.tokenizer.TrainingListener;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;

@@ -4,7 +4,7 @@ import dev.semid.tokenizer.TestData;
 import dev.semid.tokenizer.data.Matrix;
 import dev.semid.tokenizer.engine.DjlTokenizer;
 import dev.semid.tokenizer.model.QuantizerModel;
-import dev.semid.tokenizer.train.TrainingListener;
+import dev.semid.tokenizer.TrainingListener;
 import ai.djl.Device;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,8 @@
 package dev.semid.tokenizer.train;
 
 import ai.djl.Device;
+import dev.semid.tokenizer.EpochReport;
+import dev.semid.tokenizer.TrainingListener;
 import dev.semid.tokenizer.data.EmbeddingSet;
 import dev.semid.tokenizer.data.SyntheticCatalogue;
 import org.junit.jupiter.api.Test;
