@@ -61,8 +61,7 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
         double gflops = matmulGflops(dev);
         System.out.printf(Locale.ROOT, "fp32 matmul peak (2048³ sgemm, best of 10): %.1f GFLOP/s%n", gflops);
 
-        RqVaeConfig cfg = new RqVaeConfig(new int[] {512, 256, 128}, 32, 3, 256, 0.25, 1e-3, 1e-3, 1e-4, epochs, batchSize,
-                0.05, 0, true, true, false, 42);
+        RqVaeConfig cfg = RqVaeConfig.builder().epochs(epochs).batchSize(batchSize).patience(0).build();
         double[] plain = new double[1];
         QuantizerModel vae = timeEpochs(cfg, dev, x, plain);
         System.out.println("  for scale: PyTorch reference RQ-VAE implementations take 2.4–3.0 s/epoch on this data and machine");

@@ -94,7 +94,8 @@ final class TrainOptions {
 
     QuantizerModel train(Matrix x, Device device, TrainingListener listener) {
         if (method.equals("rqkmeans"))
-            return new RqKMeansTrainer(new RqKMeansConfig(levels, codes, kmeansIterations, balancedLastLevel, standardize, seed), listener).train(x);
+            return new RqKMeansTrainer(RqKMeansConfig.builder().levels(levels).codes(codes).iterations(kmeansIterations)
+                    .balancedLastLevel(balancedLastLevel).standardize(standardize).seed(seed).build(), listener).train(x);
         return new RqVaeTrainer(rqVaeConfig(), device, listener).train(x);
     }
 
@@ -108,11 +109,13 @@ final class TrainOptions {
             default -> throw new IllegalArgumentException("unknown --method '" + method
                     + "': use rqkmeans, rqvae, wasserstein, grit or wasserstein+grit");
         }
-        return new RqVaeConfig(hidden, latentDim, levels, codes, beta, lr, codebookLr, weightDecay, epochs, batchSize,
-                validation, patience, kmeansInit, deadCodeReset, standardize, seed,
-                w ? new WassersteinConfig(wAlpha, wBeta, wGamma, levelsOr(wLevels), wQueue, wRidge) : null,
-                g ? new GritConfig(RadiusFunction.parse(gritRadius, gritLambda, gritPower, gritTau), gritSurrogate, gritTransform,
-                        levelsOr(gritLevels)) : null);
+        WassersteinConfig wasserstein = w ? new WassersteinConfig(wAlpha, wBeta, wGamma, levelsOr(wLevels), wQueue, wRidge) : null;
+        GritConfig grit = g ? new GritConfig(RadiusFunction.parse(gritRadius, gritLambda, gritPower, gritTau), gritSurrogate,
+                gritTransform, levelsOr(gritLevels)) : null;
+        return RqVaeConfig.builder().hidden(hidden).latentDim(latentDim).levels(levels).codes(codes).beta(beta)
+                .learningRate(lr).codebookLearningRate(codebookLr).weightDecay(weightDecay).epochs(epochs).batchSize(batchSize)
+                .validationFraction(validation).patience(patience).kmeansInit(kmeansInit).deadCodeReset(deadCodeReset)
+                .standardize(standardize).seed(seed).wasserstein(wasserstein).grit(grit).build();
     }
 
     /** The shared RQ-VAE settings, for reports (method-specific parts omitted). */
