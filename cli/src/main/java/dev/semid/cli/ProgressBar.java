@@ -1,6 +1,6 @@
 package dev.semid.cli;
 
-import dev.semid.tokenizer.train.EpochReport;
+import dev.semid.tokenizer.EpochReport;
 import dev.semid.genrec.train.GenRecEpoch;
 import dev.semid.genrec.train.GenRecListener;
 

@@ -1,23 +1,23 @@
 package dev.semid.cli;
 
 import ai.djl.Device;
+import dev.semid.tokenizer.TrainingListener;
 import dev.semid.tokenizer.data.Matrix;
 import dev.semid.tokenizer.model.QuantizerModel;
 import dev.semid.tokenizer.quantize.RqKMeansConfig;
-import dev.semid.tokenizer.quantize.RqKMeansTrainer;
 import dev.semid.tokenizer.train.GritConfig;
 import dev.semid.tokenizer.train.RadiusFunction;
 import dev.semid.tokenizer.train.RqVaeConfig;
+import dev.semid.tokenizer.train.TrainerSettings;
+import dev.semid.tokenizer.train.Trainers;
 import dev.semid.tokenizer.train.WassersteinConfig;
-import dev.semid.tokenizer.train.RqVaeTrainer;
-import dev.semid.tokenizer.train.TrainingListener;
 import picocli.CommandLine.Option;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Every training knob, named; validated once by the config records. */
-final class TrainOptions {
+/** Every training knob, named; validated once by the configs, each when the chosen method asks for it. */
+final class TrainOptions implements TrainerSettings {
     @Option(names = "--method", defaultValue = "rqvae", paramLabel = "M",
             description = "rqkmeans, rqvae, wasserstein, grit or wasserstein+grit (default ${DEFAULT-VALUE}); the last three are RQ-VAE with the named additions.")
     String method;
@@ -93,26 +93,28 @@ final class TrainOptions {
     int[] gritLevels;
 
     QuantizerModel train(Matrix x, Device device, TrainingListener listener) {
-        if (method.equals("rqkmeans"))
-            return new RqKMeansTrainer(new RqKMeansConfig(levels, codes, kmeansIterations, balancedLastLevel, standardize, seed), listener).train(x);
-        return new RqVaeTrainer(rqVaeConfig(), device, listener).train(x);
+        return Trainers.of(method, this, device, listener).train(x);
     }
 
-    RqVaeConfig rqVaeConfig() {
-        boolean w, g;
-        switch (method) {
-            case "rqvae" -> { w = false; g = false; }
-            case "wasserstein" -> { w = true; g = false; }
-            case "grit" -> { w = false; g = true; }
-            case "wasserstein+grit", "grit+wasserstein" -> { w = true; g = true; }
-            default -> throw new IllegalArgumentException("unknown --method '" + method
-                    + "': use rqkmeans, rqvae, wasserstein, grit or wasserstein+grit");
-        }
-        return new RqVaeConfig(hidden, latentDim, levels, codes, beta, lr, codebookLr, weightDecay, epochs, batchSize,
-                validation, patience, kmeansInit, deadCodeReset, standardize, seed,
-                w ? new WassersteinConfig(wAlpha, wBeta, wGamma, levelsOr(wLevels), wQueue, wRidge) : null,
-                g ? new GritConfig(RadiusFunction.parse(gritRadius, gritLambda, gritPower, gritTau), gritSurrogate, gritTransform,
-                        levelsOr(gritLevels)) : null);
+    @Override public RqKMeansConfig rqKMeans() {
+        return RqKMeansConfig.builder().levels(levels).codes(codes).iterations(kmeansIterations)
+                .balancedLastLevel(balancedLastLevel).standardize(standardize).seed(seed).build();
+    }
+
+    @Override public RqVaeConfig rqVae() {
+        return RqVaeConfig.builder().hidden(hidden).latentDim(latentDim).levels(levels).codes(codes).beta(beta)
+                .learningRate(lr).codebookLearningRate(codebookLr).weightDecay(weightDecay).epochs(epochs).batchSize(batchSize)
+                .validationFraction(validation).patience(patience).kmeansInit(kmeansInit).deadCodeReset(deadCodeReset)
+                .standardize(standardize).seed(seed).build();
+    }
+
+    @Override public WassersteinConfig wasserstein() {
+        return new WassersteinConfig(wAlpha, wBeta, wGamma, levelsOr(wLevels), wQueue, wRidge);
+    }
+
+    @Override public GritConfig grit() {
+        return new GritConfig(RadiusFunction.parse(gritRadius, gritLambda, gritPower, gritTau), gritSurrogate, gritTransform,
+                levelsOr(gritLevels));
     }
 
     /** The shared RQ-VAE settings, for reports (method-specific parts omitted). */

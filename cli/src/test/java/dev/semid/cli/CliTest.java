@@ -199,7 +199,7 @@ class CliTest {
         assertEquals(2, semid("train", "--input", npy.toString()).code(), "missing --out");
         Run r = semid("train", "--input", npy.toString(), "--out", tmp.resolve("m4").toString(), "--method", "nope", "--quiet");
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("unknown --method 'nope'"), r.err());
+        assertTrue(r.err().contains("unknown training method 'nope': use rqkmeans, rqvae"), r.err());
         r = semid("train", "--input", npy.toString(), "--out", tmp.resolve("m5").toString(), "--beta", "-1", "--quiet");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("beta"), r.err());

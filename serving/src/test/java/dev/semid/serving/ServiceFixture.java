@@ -6,7 +6,7 @@ import dev.semid.tokenizer.data.SyntheticCatalogue;
 import dev.semid.tokenizer.model.ModelArtifact;
 import dev.semid.tokenizer.quantize.RqKMeansConfig;
 import dev.semid.tokenizer.quantize.RqKMeansTrainer;
-import dev.semid.tokenizer.train.TrainingListener;
+import dev.semid.tokenizer.TrainingListener;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,7 +42,7 @@ final class ServiceFixture {
     /** An RQ-KMeans model (3 × 16) over 2,000 synthetic 32-d items, saved to {@code dir}; returns the items. */
     static Matrix smallModel(Path dir) throws IOException {
         Matrix x = SyntheticCatalogue.generate(2000, 32, 8, 8, 5).vectors();
-        ModelArtifact.save(new RqKMeansTrainer(new RqKMeansConfig(3, 16, 10, false, false, 1), TrainingListener.NONE).train(x), dir);
+        ModelArtifact.save(new RqKMeansTrainer(RqKMeansConfig.builder().codes(16).iterations(10).seed(1).build(), TrainingListener.NONE).train(x), dir);
         return x;
     }
 

@@ -17,7 +17,7 @@ import dev.semid.tokenizer.model.ModelArtifact;
 import dev.semid.tokenizer.quantize.RqKMeansConfig;
 import dev.semid.tokenizer.quantize.RqKMeansTrainer;
 import dev.semid.tokenizer.sid.CollisionConfig;
-import dev.semid.tokenizer.train.TrainingListener;
+import dev.semid.tokenizer.TrainingListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -80,7 +80,7 @@ class StreamDeliveryTest {
         Assumptions.assumeTrue(Files.exists(npy), "Amazon Beauty data beside the checkout");
         EmbeddingSet beauty = EmbeddingReader.read(npy, null, 1);
         Path model = tmp.resolve("beauty-model");
-        ModelArtifact.save(new RqKMeansTrainer(new RqKMeansConfig(3, 256, 5, false, false, 3), TrainingListener.NONE).train(beauty.vectors()), model);
+        ModelArtifact.save(new RqKMeansTrainer(RqKMeansConfig.builder().iterations(5).seed(3).build(), TrainingListener.NONE).train(beauty.vectors()), model);
         Map<String, String> batch = new HashMap<>();
         try (Tokenizer t = Tokenizers.open(ModelArtifact.load(model), Devices.resolve("cpu"))) { // as semid tokenize opens it
             Tokenization.Result r = Tokenization.run(t, beauty, CollisionConfig.defaults(), (d, n) -> {});

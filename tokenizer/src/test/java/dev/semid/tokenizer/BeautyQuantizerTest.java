@@ -11,7 +11,6 @@ import dev.semid.tokenizer.quantize.RqKMeansTrainer;
 import dev.semid.tokenizer.sid.CollisionConfig;
 import dev.semid.tokenizer.train.RqVaeConfig;
 import dev.semid.tokenizer.train.RqVaeTrainer;
-import dev.semid.tokenizer.train.TrainingListener;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;

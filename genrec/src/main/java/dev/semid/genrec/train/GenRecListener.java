@@ -1,6 +1,6 @@
 package dev.semid.genrec.train;
 
-import dev.semid.tokenizer.train.TrainingListener;
+import dev.semid.tokenizer.TrainingListener;
 
 /** Training progress: steps and messages as for any trainer, and one report per epoch. */
 public interface GenRecListener extends TrainingListener {

@@ -12,11 +12,11 @@ import dev.semid.tokenizer.model.DenseLayer;
 import dev.semid.tokenizer.model.QuantizerModel;
 import dev.semid.tokenizer.quantize.RqKMeansConfig;
 import dev.semid.tokenizer.quantize.RqKMeansTrainer;
-import dev.semid.tokenizer.train.EpochReport;
+import dev.semid.tokenizer.EpochReport;
 import dev.semid.tokenizer.train.GritConfig;
 import dev.semid.tokenizer.train.RqVaeConfig;
 import dev.semid.tokenizer.train.RqVaeTrainer;
-import dev.semid.tokenizer.train.TrainingListener;
+import dev.semid.tokenizer.TrainingListener;
 import dev.semid.tokenizer.train.WassersteinConfig;
 
 import java.io.PrintStream;
@@ -81,8 +81,7 @@ public final class TokenizerBench {
         double gflops = MatmulPeak.gflops(dev);
         out.printf(Locale.ROOT, "fp32 matmul peak (2048³ sgemm, best of 10): %.1f GFLOP/s%n", gflops);
 
-        RqVaeConfig cfg = new RqVaeConfig(new int[] {512, 256, 128}, 32, 3, 256, 0.25, 1e-3, 1e-3, 1e-4, settings.epochs(), settings.batchSize(),
-                0.05, 0, true, true, false, 42);
+        RqVaeConfig cfg = RqVaeConfig.builder().epochs(settings.epochs()).batchSize(settings.batchSize()).patience(0).build();
         TimedTraining plain = timeEpochs(cfg, dev, x, out);
         QuantizerModel vae = plain.model();
         out.println("  for scale: PyTorch reference RQ-VAE implementations take 2.4–3.0 s/epoch on this data and machine");

@@ -8,7 +8,7 @@ import dev.semid.tokenizer.io.EmbeddingReader;
 import dev.semid.tokenizer.model.ModelArtifact;
 import dev.semid.tokenizer.quantize.RqKMeansConfig;
 import dev.semid.tokenizer.quantize.RqKMeansTrainer;
-import dev.semid.tokenizer.train.TrainingListener;
+import dev.semid.tokenizer.TrainingListener;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
@@ -92,7 +92,7 @@ public final class ServeBench {
         deleteTree(s.work());
         EmbeddingSet set = EmbeddingReader.read(s.input(), null, 1);
         Path model = s.work().resolve("model");
-        ModelArtifact.save(new RqKMeansTrainer(new RqKMeansConfig(3, 256, 5, false, false, 1), TrainingListener.NONE).train(set.vectors()), model);
+        ModelArtifact.save(new RqKMeansTrainer(RqKMeansConfig.builder().iterations(5).seed(1).build(), TrainingListener.NONE).train(set.vectors()), model);
         byte[][] base = new byte[set.size()][];
         for (int i = 0; i < set.size(); i++) base[i] = s.binary() ? ItemPayloads.binary(set.vectors().row(i)) : ItemPayloads.json(set.vectors().row(i));
         BenchItems payloads = new BenchItems(base, !s.binary(), set.dimension());

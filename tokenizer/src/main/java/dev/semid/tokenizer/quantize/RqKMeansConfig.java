@@ -1,7 +1,8 @@
 package dev.semid.tokenizer.quantize;
 
 /**
- * Residual k-means knobs.
+ * Residual k-means knobs; build them by name with {@link #builder()} (defaults: 3 levels × 256
+ * codes, 30 iterations, seed 42, nothing balanced or standardised).
  *
  * @param levels             L
  * @param codes              K per level
@@ -17,5 +18,25 @@ public record RqKMeansConfig(int levels, int codes, int iterations, boolean bala
         if (iterations < 1) throw new IllegalArgumentException("iterations must be >= 1, got " + iterations);
     }
 
-    public static RqKMeansConfig defaults() { return new RqKMeansConfig(3, 256, 30, false, false, 42); }
+    public static Builder builder() { return new Builder(); }
+
+    public static RqKMeansConfig defaults() { return builder().build(); }
+
+    /** Named knobs, each starting at its default; the record's constructor checks them. */
+    public static final class Builder {
+        private int levels = 3, codes = 256, iterations = 30;
+        private boolean balancedLastLevel, standardize;
+        private long seed = 42;
+
+        private Builder() {}
+
+        public Builder levels(int l) { levels = l; return this; }
+        public Builder codes(int k) { codes = k; return this; }
+        public Builder iterations(int n) { iterations = n; return this; }
+        public Builder balancedLastLevel(boolean on) { balancedLastLevel = on; return this; }
+        public Builder standardize(boolean on) { standardize = on; return this; }
+        public Builder seed(long s) { seed = s; return this; }
+
+        public RqKMeansConfig build() { return new RqKMeansConfig(levels, codes, iterations, balancedLastLevel, standardize, seed); }
+    }
 }

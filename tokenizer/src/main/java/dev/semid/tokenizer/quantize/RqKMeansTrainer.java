@@ -1,8 +1,9 @@
 package dev.semid.tokenizer.quantize;
 
+import dev.semid.tokenizer.Trainer;
+import dev.semid.tokenizer.TrainingListener;
 import dev.semid.tokenizer.data.Matrix;
 import dev.semid.tokenizer.model.QuantizerModel;
-import dev.semid.tokenizer.train.TrainingListener;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +14,7 @@ import java.util.Map;
  * RQ-KMeans: the encoder is the identity (optionally after standardisation); level l is a
  * k-means of r_l, and r_{l+1} = r_l − c_{l,k_l} ({@link ResidualKMeans}). Works on one residual copy of the input.
  */
-public final class RqKMeansTrainer {
+public final class RqKMeansTrainer implements Trainer {
     private final RqKMeansConfig config;
     private final TrainingListener listener;
 
@@ -22,7 +23,9 @@ public final class RqKMeansTrainer {
         this.listener = listener;
     }
 
-    public QuantizerModel train(Matrix x) {
+    @Override public String method() { return "rqkmeans"; }
+
+    @Override public QuantizerModel train(Matrix x) {
         if (x.rows() < config.codes())
             throw new IllegalArgumentException(x.rows() + " items cannot fill " + config.codes() + " codes per level");
         Standardization std = config.standardize() ? Standardization.fit(x) : null;
@@ -50,7 +53,7 @@ public final class RqKMeansTrainer {
         settings.put("balancedLastLevel", config.balancedLastLevel());
         settings.put("standardize", config.standardize());
         settings.put("seed", config.seed());
-        return new QuantizerModel("rqkmeans", x.cols(), std == null ? null : std.mean(), std == null ? null : std.scale(),
+        return new QuantizerModel(method(), x.cols(), std == null ? null : std.mean(), std == null ? null : std.scale(),
                 List.of(), books, List.of(), settings, Map.of("levels", perLevel));
     }
 }

@@ -7,24 +7,19 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import dev.semid.tokenizer.data.Gaussian;
+import dev.semid.tokenizer.EpochReport;
+import dev.semid.tokenizer.Trainer;
+import dev.semid.tokenizer.TrainingListener;
 import dev.semid.tokenizer.data.Matrix;
 import dev.semid.tokenizer.data.Permutation;
 import dev.semid.tokenizer.engine.Mlp;
 import dev.semid.tokenizer.engine.NdConvert;
-import dev.semid.tokenizer.model.DenseLayer;
 import dev.semid.tokenizer.model.QuantizerModel;
 import dev.semid.tokenizer.quantize.KMeansConfig;
 import dev.semid.tokenizer.quantize.ResidualKMeans;
 import dev.semid.tokenizer.quantize.Standardization;
-import dev.semid.tokenizer.rq.NdCodebook;
-import dev.semid.tokenizer.rq.NdEncoding;
-import dev.semid.tokenizer.rq.NdResidualQuantizer;
 
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,13 +29,13 @@ import java.util.SplittableRandom;
 /**
  * Trains an RQ-VAE with DJL:
  * Loss = ||x − x̂||² + Σ_l ( ||sg(r_l) − c_{l,k_l}||² + β ||r_l − sg(c_{l,k_l})||² ),
- * x̂ = Dec(z + sg(ẑ − z)) (straight-through estimator), with k-means initialisation of every
- * level's codebook, dead-code reset after each epoch, AdamW, shuffled mini-batches, a
- * validation split and early stopping that keeps the best weights.
+ * x̂ = Dec(z + sg(ẑ − z)) (straight-through estimator; {@link RqVaeNetwork}), with k-means
+ * initialisation of every level's codebook, dead-code reset after each epoch ({@link DeadCodeReset}),
+ * AdamW, shuffled mini-batches, a validation split and early stopping that keeps the best weights.
  * Per level, optionally: + γ·W2 (Wasserstein matching, with weights α, β of its own), the
  * GRIT radius surrogate instead of the commitment term, and the GRIT codebook transform.
  */
-public final class RqVaeTrainer {
+public final class RqVaeTrainer implements Trainer {
     private final RqVaeConfig cfg;
     private final Device device;
     private final TrainingListener listener;
@@ -50,6 +45,8 @@ public final class RqVaeTrainer {
         this.device = device;
         this.listener = listener;
     }
+
+    @Override public String method() { return cfg.method(); }
 
     /** The named loss parts the configuration asks for, level by level. */
     List<LossPart> lossParts(int trainingItems) {
@@ -68,7 +65,7 @@ public final class RqVaeTrainer {
         return parts;
     }
 
-    public QuantizerModel train(Matrix input) {
+    @Override public QuantizerModel train(Matrix input) {
         int n = input.rows(), dim = input.cols();
         int nVal = (int) Math.floor(n * cfg.validationFraction());
         int nTrain = n - nVal;
@@ -88,20 +85,21 @@ public final class RqVaeTrainer {
             NDArray xVal = nVal > 0 ? all.get(base.create(valRows)) : null;
             all.close();
 
-            Params p = new Params(base, dim, rnd);
+            RqVaeNetwork net = new RqVaeNetwork(base, dim, cfg, device, rnd);
             List<LossPart> parts = lossParts(nTrain);
             List<AdamW> optimizers = new ArrayList<>();
-            for (NDArray w : p.networkWeights()) optimizers.add(new AdamW(base, w, cfg.learningRate(), cfg.weightDecay()));
-            for (NDArray b : p.networkBiases()) optimizers.add(new AdamW(base, b, cfg.learningRate(), 0));
+            for (NDArray w : net.networkWeights()) optimizers.add(new AdamW(base, w, cfg.learningRate(), cfg.weightDecay()));
+            for (NDArray b : net.networkBiases()) optimizers.add(new AdamW(base, b, cfg.learningRate(), 0));
             List<List<AdamW>> codebookOpts = new ArrayList<>();
-            for (TrainableCodebook c : p.codebooks) {
+            for (TrainableCodebook c : net.codebooks) {
                 List<AdamW> opts = new ArrayList<>();
                 for (NDArray a : c.parameters()) opts.add(new AdamW(base, a, cfg.codebookLearningRate(), 0));
                 codebookOpts.add(opts);
                 optimizers.addAll(opts);
             }
 
-            if (cfg.kmeansInit()) kmeansInit(p, xTrain);
+            if (cfg.kmeansInit()) kmeansInit(net, xTrain);
+            DeadCodeReset deadCodes = new DeadCodeReset(net, codebookOpts, cfg.latentDim());
 
             listener.onStart(cfg.method(), cfg.epochs());
             List<Map<String, Object>> history = new ArrayList<>();
@@ -126,7 +124,7 @@ public final class RqVaeTrainer {
                         NDArray[] values = new NDArray[parts.size()];
                         ForwardPass f;
                         try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
-                            f = p.forward(x);
+                            f = net.forward(x);
                             NDArray total = null;
                             for (int i = 0; i < parts.size(); i++) {
                                 values[i] = parts.get(i).compute(f);
@@ -147,8 +145,8 @@ public final class RqVaeTrainer {
                     }
                     listener.onStep(epoch, s + 1, steps);
                 }
-                int reset = cfg.deadCodeReset() ? resetDeadCodes(p, xTrain, usage, codebookOpts, rnd) : 0;
-                double val = xVal == null ? Double.NaN : validationLoss(p, xVal);
+                int reset = cfg.deadCodeReset() ? deadCodes.apply(xTrain, usage, rnd) : 0;
+                double val = xVal == null ? Double.NaN : validationLoss(net, xVal);
                 Map<String, Double> mean = new LinkedHashMap<>();
                 double trainLoss = 0;
                 for (int i = 0; i < parts.size(); i++) {
@@ -161,7 +159,7 @@ public final class RqVaeTrainer {
                     best = monitored;
                     bestEpoch = epoch;
                     sinceBest = 0;
-                    bestWeights = p.snapshot();
+                    bestWeights = net.snapshot();
                 } else sinceBest++;
                 double[] util = new double[cfg.levels()];
                 for (int l = 0; l < cfg.levels(); l++) {
@@ -182,14 +180,14 @@ public final class RqVaeTrainer {
                     break;
                 }
             }
-            if (bestWeights != null) p.restore(bestWeights);
+            if (bestWeights != null) net.restore(bestWeights);
             Map<String, Object> metrics = new LinkedHashMap<>();
             metrics.put("epochsRun", Math.min(epoch, cfg.epochs()));
             metrics.put("bestEpoch", bestEpoch);
             metrics.put("bestMonitoredLoss", best);
             metrics.put("trainSeconds", (System.nanoTime() - start) / 1e9);
             metrics.put("history", history);
-            return p.toModel(std, settings(), metrics);
+            return net.toModel(cfg.method(), std, settings(), metrics);
         }
     }
 
@@ -243,7 +241,7 @@ public final class RqVaeTrainer {
      * Mean validation reconstruction loss ||x − Dec(ẑ)||², without gradients: the one criterion
      * every method shares (their quantizer terms differ), so early stopping is comparable.
      */
-    private double validationLoss(Params p, NDArray xVal) {
+    private double validationLoss(RqVaeNetwork net, NDArray xVal) {
         ReconstructionLoss recon = new ReconstructionLoss();
         double sum = 0;
         long rows = xVal.getShape().get(0);
@@ -251,166 +249,26 @@ public final class RqVaeTrainer {
             long to = Math.min(rows, from + cfg.batchSize());
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
-                sum += recon.compute(p.forward(xVal.get(from + ":" + to))).getFloat() * (to - from);
+                sum += recon.compute(net.forward(xVal.get(from + ":" + to))).getFloat() * (to - from);
             }
         }
         return sum / rows;
     }
 
     /** Encodes the training set without gradients: z for every training row, as a Java matrix. */
-    private Matrix encodeAll(Params p, NDArray x) {
+    private Matrix encodeAll(RqVaeNetwork net, NDArray x) {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            return NdConvert.toMatrix(Mlp.forward(x, p.encoder).stopGradient());
+            return NdConvert.toMatrix(Mlp.forward(x, net.encoder).stopGradient());
         }
     }
 
     /** Residual k-means on the encoded training items sets every level's starting codebook. */
-    private void kmeansInit(Params p, NDArray xTrain) {
-        Matrix r = encodeAll(p, xTrain);
+    private void kmeansInit(RqVaeNetwork net, NDArray xTrain) {
+        Matrix r = encodeAll(net, xTrain);
         List<Matrix> books = new ResidualKMeans(cfg.codes(), l -> KMeansConfig.defaults(cfg.seed() + 100 + l).withIterations(25))
                 .fit(r, cfg.levels(), level -> {});
-        for (int l = 0; l < books.size(); l++) p.codebooks.get(l).assign(books.get(l).data());
+        for (int l = 0; l < books.size(); l++) net.codebooks.get(l).assign(books.get(l).data());
         listener.onMessage("codebooks initialised by residual k-means on " + r.rows() + " encoded items");
-    }
-
-    /**
-     * Codes no item chose during the epoch are moved onto residuals r_l of random training items
-     * (their momentum cleared), so every code is back in play next epoch.
-     */
-    private int resetDeadCodes(Params p, NDArray xTrain, int[][] usage, List<List<AdamW>> codebookOpts, SplittableRandom rnd) {
-        int total = 0;
-        List<int[]> dead = new ArrayList<>();
-        for (int l = 0; l < cfg.levels(); l++) {
-            List<Integer> d = new ArrayList<>();
-            if (p.codebooks.get(l).resettable())
-                for (int k = 0; k < cfg.codes(); k++) if (usage[l][k] == 0) d.add(k);
-            dead.add(d.stream().mapToInt(Integer::intValue).toArray());
-            total += d.size();
-        }
-        if (total == 0) return 0;
-        long rows = xTrain.getShape().get(0);
-        int sample = (int) Math.min(rows, 4096);
-        int[] pick = new int[sample];
-        for (int i = 0; i < sample; i++) pick[i] = rnd.nextInt((int) rows);
-        try (NDScope scope = new NDScope()) {
-            scope.suppressNotUsedWarning();
-            ForwardPass f = p.forward(xTrain.get(xTrain.getManager().create(pick)));
-            for (int l = 0; l < cfg.levels(); l++) {
-                int[] codes = dead.get(l);
-                if (codes.length == 0) continue;
-                float[] res = f.residuals().get(l).stopGradient().toFloatArray();
-                int d = cfg.latentDim();
-                TrainableCodebook cb = p.codebooks.get(l);
-                float[] book = cb.current().stopGradient().toFloatArray();
-                for (int k : codes) {
-                    int src = rnd.nextInt(sample);
-                    System.arraycopy(res, src * d, book, k * d, d);
-                }
-                cb.assign(book);
-                codebookOpts.get(l).get(0).resetRows(codes);
-            }
-        }
-        return total;
-    }
-
-    /** The trainable tensors and the forward pass over them. */
-    final class Params {
-        final List<NDArray[]> encoder = new ArrayList<>();
-        final List<NDArray[]> decoder = new ArrayList<>();
-        final List<TrainableCodebook> codebooks = new ArrayList<>();
-
-        Params(NDManager m, int dim, SplittableRandom rnd) {
-            int[] widths = new int[cfg.hidden().length + 2];
-            widths[0] = dim;
-            System.arraycopy(cfg.hidden(), 0, widths, 1, cfg.hidden().length);
-            widths[widths.length - 1] = cfg.latentDim();
-            for (int i = 0; i + 1 < widths.length; i++) encoder.add(linear(m, widths[i], widths[i + 1], rnd));
-            for (int i = widths.length - 1; i > 0; i--) decoder.add(linear(m, widths[i], widths[i - 1], rnd));
-            int k = cfg.codes(), d = cfg.latentDim();
-            for (int l = 0; l < cfg.levels(); l++) {
-                if (cfg.grit() != null && cfg.grit().transform() && cfg.grit().appliesTo(l)) {
-                    // B ~ N(0, 1/d), fixed and data-agnostic; W = I, b = 0 until k-means init fits them
-                    float[] basis = new float[k * d], eye = new float[d * d];
-                    for (int i = 0; i < basis.length; i++) basis[i] = (float) (Gaussian.sample(rnd) / Math.sqrt(d));
-                    for (int i = 0; i < d; i++) eye[i * d + i] = 1;
-                    codebooks.add(new TransformedCodebook(m.create(basis, new Shape(k, d)).toDevice(device, false),
-                            trainable(m, eye, new Shape(d, d)), trainable(m, new float[d], new Shape(d))));
-                } else {
-                    float[] v = new float[k * d];
-                    for (int i = 0; i < v.length; i++) v[i] = (float) (Gaussian.sample(rnd) * 0.01);
-                    codebooks.add(new FreeCodebook(trainable(m, v, new Shape(k, d))));
-                }
-            }
-        }
-
-        /** PyTorch's nn.Linear initialisation: W, b ~ U(−1/√in, 1/√in). */
-        private NDArray[] linear(NDManager m, int in, int out, SplittableRandom rnd) {
-            double bound = 1 / Math.sqrt(in);
-            float[] w = new float[in * out], b = new float[out];
-            for (int i = 0; i < w.length; i++) w[i] = (float) ((rnd.nextDouble() * 2 - 1) * bound);
-            for (int i = 0; i < b.length; i++) b[i] = (float) ((rnd.nextDouble() * 2 - 1) * bound);
-            return new NDArray[] {trainable(m, w, new Shape(out, in)), trainable(m, b, new Shape(out))}; // out×in, as Mlp takes
-        }
-
-        private NDArray trainable(NDManager m, float[] v, Shape shape) {
-            NDArray a = m.create(v, shape).toDevice(device, false);
-            a.setRequiresGradient(true);
-            return a;
-        }
-
-        List<NDArray> networkWeights() {
-            List<NDArray> out = new ArrayList<>();
-            for (NDArray[] l : encoder) out.add(l[0]);
-            for (NDArray[] l : decoder) out.add(l[0]);
-            return out;
-        }
-
-        List<NDArray> networkBiases() {
-            List<NDArray> out = new ArrayList<>();
-            for (NDArray[] l : encoder) out.add(l[1]);
-            for (NDArray[] l : decoder) out.add(l[1]);
-            return out;
-        }
-
-        List<NDArray> all() {
-            List<NDArray> out = new ArrayList<>(networkWeights());
-            out.addAll(networkBiases());
-            for (TrainableCodebook c : codebooks) out.addAll(c.parameters());
-            return out;
-        }
-
-        ForwardPass forward(NDArray x) {
-            NDArray z = Mlp.forward(x, encoder);
-            NdEncoding e = NdResidualQuantizer.encode(z, codebooks.size(), l -> NdCodebook.training(codebooks.get(l).current()));
-            NDArray zst = z.add(e.quantized().sub(z).stopGradient()); // straight-through: ẑ forward, ∂/∂z backward
-            return new ForwardPass(x, z, e.residuals(), e.chosen(), e.codebooks(), e.indices(), Mlp.forward(zst, decoder));
-        }
-
-        float[][] snapshot() {
-            List<NDArray> a = all();
-            float[][] s = new float[a.size()][];
-            for (int i = 0; i < s.length; i++) s[i] = a.get(i).stopGradient().toFloatArray();
-            return s;
-        }
-
-        void restore(float[][] s) {
-            List<NDArray> a = all();
-            for (int i = 0; i < s.length; i++) a.get(i).set(FloatBuffer.wrap(s[i]));
-        }
-
-        QuantizerModel toModel(Standardization std, Map<String, Object> settings, Map<String, Object> metrics) {
-            List<DenseLayer> enc = new ArrayList<>(), dec = new ArrayList<>();
-            for (NDArray[] l : encoder) enc.add(dense(l));
-            for (NDArray[] l : decoder) dec.add(dense(l));
-            List<Matrix> books = new ArrayList<>();
-            for (TrainableCodebook c : codebooks) books.add(NdConvert.toMatrix(c.current().stopGradient())); // transformed codes, not B
-            return new QuantizerModel(cfg.method(), (int) encoder.get(0)[0].getShape().get(1),
-                    std == null ? null : std.mean(), std == null ? null : std.scale(), enc, books, dec, settings, metrics);
-        }
-
-        private DenseLayer dense(NDArray[] l) {
-            return new DenseLayer(NdConvert.toMatrix(l[0].stopGradient()).transpose(), l[1].stopGradient().toFloatArray());
-        }
     }
 }

@@ -10,7 +10,7 @@ import dev.semid.tokenizer.quantize.RqKMeansConfig;
 import dev.semid.tokenizer.quantize.RqKMeansTrainer;
 import dev.semid.tokenizer.train.RqVaeConfig;
 import dev.semid.tokenizer.train.RqVaeTrainer;
-import dev.semid.tokenizer.train.TrainingListener;
+import dev.semid.tokenizer.TrainingListener;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -23,7 +23,8 @@ class CodebookTokenizerTest {
     @Test
     void givesPyTorchsCodesAndLatentsOnBeauty() {
         Matrix x = TestData.beautyMiniLm().vectors();
-        QuantizerModel m = new RqKMeansTrainer(new RqKMeansConfig(3, 256, 3, false, true, 7), TrainingListener.NONE).train(x.slice(0, 3000));
+        RqKMeansConfig config = RqKMeansConfig.builder().levels(3).codes(256).iterations(3).standardize(true).seed(7).build();
+        QuantizerModel m = new RqKMeansTrainer(config, TrainingListener.NONE).train(x.slice(0, 3000));
         Encoding java, djl;
         try (Tokenizer j = new CodebookTokenizer(m); Tokenizer d = new DjlTokenizer(m, Device.cpu())) {
             java = j.encode(x, false);
@@ -48,7 +49,8 @@ class CodebookTokenizerTest {
     void findsTheExactNearestCodewordsForAnyCodebookShape() {
         // K = 10 and d = 7: neither is a multiple of the SIMD width, so padding and the single-row path are exercised
         Matrix x = TestData.blobs(403, 7, 5, 2.0, 3);
-        QuantizerModel m = new RqKMeansTrainer(new RqKMeansConfig(4, 10, 5, false, true, 3), TrainingListener.NONE).train(x);
+        RqKMeansConfig config = RqKMeansConfig.builder().levels(4).codes(10).iterations(5).standardize(true).seed(3).build();
+        QuantizerModel m = new RqKMeansTrainer(config, TrainingListener.NONE).train(x);
         int[][] codes;
         try (Tokenizer t = new CodebookTokenizer(m)) {
             codes = t.codes(x);
@@ -70,7 +72,8 @@ class CodebookTokenizerTest {
     @Test
     void aRowsCodesDoNotDependOnItsBatch() {
         Matrix x = TestData.blobs(CodebookTokenizer.PARALLEL_ROWS + 301, 48, 20, 1.0, 11);
-        QuantizerModel m = new RqKMeansTrainer(new RqKMeansConfig(3, 64, 4, false, false, 5), TrainingListener.NONE).train(x);
+        RqKMeansConfig config = RqKMeansConfig.builder().levels(3).codes(64).iterations(4).seed(5).build();
+        QuantizerModel m = new RqKMeansTrainer(config, TrainingListener.NONE).train(x);
         try (Tokenizer t = new CodebookTokenizer(m)) {
             int[][] all = t.codes(x); // split over the common pool
             int[][] some = t.codes(x.slice(0, 7)); // four-row blocks plus single rows
@@ -83,9 +86,11 @@ class CodebookTokenizerTest {
     @Test
     void theFactoryPicksJavaForCodebookModelsOnTheCpuOnly() {
         Matrix x = TestData.blobs(200, 16, 4, 1.0, 2);
-        QuantizerModel km = new RqKMeansTrainer(new RqKMeansConfig(2, 8, 3, false, false, 1), TrainingListener.NONE).train(x);
-        QuantizerModel vae = new RqVaeTrainer(new RqVaeConfig(new int[] {8}, 4, 2, 8, 0.25, 1e-3, 1e-3, 1e-4, 1, 64, 0.1, 0, true, true, false, 9),
-                Device.cpu(), TrainingListener.NONE).train(x);
+        RqKMeansConfig kmConfig = RqKMeansConfig.builder().levels(2).codes(8).iterations(3).seed(1).build();
+        QuantizerModel km = new RqKMeansTrainer(kmConfig, TrainingListener.NONE).train(x);
+        RqVaeConfig vaeConfig = RqVaeConfig.builder().hidden(8).latentDim(4).levels(2).codes(8).epochs(1).batchSize(64)
+                .validationFraction(0.1).patience(0).seed(9).build();
+        QuantizerModel vae = new RqVaeTrainer(vaeConfig, Device.cpu(), TrainingListener.NONE).train(x);
         try (Tokenizer a = Tokenizers.open(km, Device.cpu()); Tokenizer b = Tokenizers.open(vae, Device.cpu())) {
             assertInstanceOf(CodebookTokenizer.class, a, "surefire runs with --add-modules jdk.incubator.vector");
             assertInstanceOf(DjlTokenizer.class, b);

@@ -6,7 +6,7 @@ import dev.semid.tokenizer.data.Matrix;
 import dev.semid.tokenizer.model.QuantizerModel;
 import dev.semid.tokenizer.quantize.RqKMeansConfig;
 import dev.semid.tokenizer.quantize.RqKMeansTrainer;
-import dev.semid.tokenizer.train.TrainingListener;
+import dev.semid.tokenizer.TrainingListener;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -43,7 +43,8 @@ class DevicesThreadsTest {
         assumeTrue(Files.isDirectory(Path.of("/proc/self/task")) && Runtime.getRuntime().availableProcessors() > 1,
                 "needs Linux /proc and more than one core");
         Matrix x = TestData.blobs(2000, 384, 20, 1.0, 3);
-        QuantizerModel m = new RqKMeansTrainer(new RqKMeansConfig(3, 64, 3, false, false, 1), TrainingListener.NONE).train(x);
+        RqKMeansConfig config = RqKMeansConfig.builder().levels(3).codes(64).iterations(3).seed(1).build();
+        QuantizerModel m = new RqKMeansTrainer(config, TrainingListener.NONE).train(x);
         onThrowawayThread(() -> Devices.cpuThreads(1)); // the test thread keeps its own count for the other tests
         AtomicLong during = new AtomicLong();
         try (DjlTokenizer t = new DjlTokenizer(m, Device.cpu())) {

@@ -6,7 +6,7 @@ import dev.semid.tokenizer.data.SyntheticCatalogue;
 import dev.semid.tokenizer.engine.DjlTokenizer;
 import dev.semid.tokenizer.train.RqVaeConfig;
 import dev.semid.tokenizer.train.RqVaeTrainer;
-import dev.semid.tokenizer.train.TrainingListener;
+import dev.semid.tokenizer.TrainingListener;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,8 +24,10 @@ class ModelArtifactTest {
 
     @BeforeAll static void train() {
         set = SyntheticCatalogue.generate(1500, 24, 6, 4, 3);
-        model = new RqVaeTrainer(new RqVaeConfig(new int[] {32}, 8, 3, 16, 0.25, 2e-3, 2e-3, 1e-4, 4, 256, 0.1, 0,
-                true, true, true, 4), Device.cpu(), TrainingListener.NONE).train(set.vectors());
+        RqVaeConfig config = RqVaeConfig.builder().hidden(32).latentDim(8).levels(3).codes(16)
+                .learningRate(2e-3).codebookLearningRate(2e-3).epochs(4).batchSize(256).validationFraction(0.1).patience(0)
+                .standardize(true).seed(4).build();
+        model = new RqVaeTrainer(config, Device.cpu(), TrainingListener.NONE).train(set.vectors());
     }
 
     @Test void saveLoadGivesIdenticalWeightsCodesAndFingerprint(@TempDir Path tmp) throws IOException {

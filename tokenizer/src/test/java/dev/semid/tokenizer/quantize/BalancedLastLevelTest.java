@@ -8,7 +8,7 @@ import dev.semid.tokenizer.engine.Tokenizers;
 import dev.semid.tokenizer.metrics.CodeUsage;
 import dev.semid.tokenizer.metrics.LevelStats;
 import dev.semid.tokenizer.model.QuantizerModel;
-import dev.semid.tokenizer.train.TrainingListener;
+import dev.semid.tokenizer.TrainingListener;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -30,7 +30,8 @@ class BalancedLastLevelTest {
     }
 
     private static QuantizerModel train(Matrix x, boolean balanced) {
-        QuantizerModel m = new RqKMeansTrainer(new RqKMeansConfig(2, 32, 15, balanced, false, 1), TrainingListener.NONE).train(x);
+        RqKMeansConfig config = RqKMeansConfig.builder().levels(2).codes(32).iterations(15).balancedLastLevel(balanced).seed(1).build();
+        QuantizerModel m = new RqKMeansTrainer(config, TrainingListener.NONE).train(x);
         assertEquals(balanced, m.settings().get("balancedLastLevel"));
         return m;
     }

@@ -4,7 +4,7 @@ import dev.semid.tokenizer.TestData;
 import dev.semid.tokenizer.data.Matrix;
 import dev.semid.tokenizer.engine.DjlTokenizer;
 import dev.semid.tokenizer.model.QuantizerModel;
-import dev.semid.tokenizer.train.TrainingListener;
+import dev.semid.tokenizer.TrainingListener;
 import ai.djl.Device;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +14,8 @@ class RqKMeansTrainerTest {
     /** The DJL tokenizer must pick exactly the codes a plain greedy residual search picks. */
     @Test void djlTokenizerMatchesGreedyResidualSearch() {
         Matrix x = TestData.blobs(3000, 12, 30, 1.5, 11);
-        QuantizerModel m = new RqKMeansTrainer(new RqKMeansConfig(3, 16, 10, false, true, 1), TrainingListener.NONE).train(x);
+        RqKMeansConfig config = RqKMeansConfig.builder().levels(3).codes(16).iterations(10).standardize(true).seed(1).build();
+        QuantizerModel m = new RqKMeansTrainer(config, TrainingListener.NONE).train(x);
         int[][] codes;
         try (DjlTokenizer t = new DjlTokenizer(m, Device.cpu())) {
             codes = t.codes(x);

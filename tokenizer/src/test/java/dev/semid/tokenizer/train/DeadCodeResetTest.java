@@ -1,6 +1,8 @@
 package dev.semid.tokenizer.train;
 
 import ai.djl.Device;
+import dev.semid.tokenizer.EpochReport;
+import dev.semid.tokenizer.TrainingListener;
 import dev.semid.tokenizer.data.EmbeddingSet;
 import dev.semid.tokenizer.data.SyntheticCatalogue;
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.*;
 class DeadCodeResetTest {
     /** Random codebooks (no k-means initialisation) leave many codes unused: the case the reset exists for. */
     static RqVaeConfig config(boolean reset) {
-        return new RqVaeConfig(new int[] {64, 32}, 8, 2, 32, 0.25, 3e-3, 3e-3, 1e-4, 4, 256, 0.1, 0, false, reset, false, 5);
+        return RqVaeConfig.builder().hidden(64, 32).latentDim(8).levels(2).codes(32).learningRate(3e-3).codebookLearningRate(3e-3)
+                .epochs(4).batchSize(256).validationFraction(0.1).patience(0).kmeansInit(false).deadCodeReset(reset).seed(5).build();
     }
 
     static List<EpochReport> train(boolean reset) {

@@ -1,4 +1,4 @@
-package dev.semid.tokenizer.train;
+package dev.semid.tokenizer;
 
 /** Receives progress from a trainer (the CLI draws a progress bar from it). */
 public interface TrainingListener {

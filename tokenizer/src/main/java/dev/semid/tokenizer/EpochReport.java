@@ -1,4 +1,4 @@
-package dev.semid.tokenizer.train;
+package dev.semid.tokenizer;
 
 import java.util.Map;
 
