@@ -6,7 +6,7 @@ import dev.semid.eval.recsys.Interactions;
 import dev.semid.eval.recsys.LeaveOneOutSplit;
 import dev.semid.eval.recsys.RankingMetrics;
 import dev.semid.eval.recsys.Split;
-import dev.semid.genrec.Recommendations;
+import dev.semid.genrec.model.Recommendations;
 import dev.semid.genrec.data.IdTable;
 import dev.semid.genrec.io.GenRecArtifact;
 import dev.semid.genrec.io.IdTableReader;

@@ -6,7 +6,7 @@ import dev.semid.eval.recsys.LeaveOneOutSplit;
 import dev.semid.eval.recsys.Split;
 import dev.semid.genrec.io.GenRecArtifact;
 import dev.semid.genrec.model.GenRecModel;
-import dev.semid.genrec.model.Ranking;
+import dev.semid.genrec.decode.Ranking;
 import dev.semid.genrec.train.GenRecListener;
 import dev.semid.genrec.train.GenRecTrainer;
 import dev.semid.genrec.train.HeldOut;

@@ -7,7 +7,7 @@ import dev.semid.genrec.decode.BeamSearch;
 import dev.semid.genrec.decode.CodeDecoder;
 import dev.semid.genrec.model.CompactModel;
 import dev.semid.genrec.model.GenRecModel;
-import dev.semid.genrec.model.Ranking;
+import dev.semid.genrec.decode.Ranking;
 import dev.semid.genrec.model.TigerModel;
 import org.junit.jupiter.api.Test;
 

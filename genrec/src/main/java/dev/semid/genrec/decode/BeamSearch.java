@@ -2,7 +2,7 @@ package dev.semid.genrec.decode;
 
 import dev.semid.eval.math.TopK;
 import dev.semid.genrec.data.IdTrie;
-import dev.semid.genrec.model.Ranking;
+import dev.semid.genrec.decode.Ranking;
 
 import java.util.Arrays;
 

@@ -13,7 +13,7 @@ import dev.semid.eval.recsys.SeenItems;
 import dev.semid.eval.recsys.Split;
 import dev.semid.eval.recsys.SystemResult;
 import dev.semid.genrec.GenRecConfig;
-import dev.semid.genrec.Recommendations;
+import dev.semid.genrec.model.Recommendations;
 import dev.semid.genrec.data.IdTable;
 import dev.semid.genrec.data.ItemCodes;
 import dev.semid.genrec.io.GenRecArtifact;

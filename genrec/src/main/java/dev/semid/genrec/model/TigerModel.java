@@ -1,5 +1,6 @@
 package dev.semid.genrec.model;
 
+import dev.semid.genrec.decode.Ranking;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;

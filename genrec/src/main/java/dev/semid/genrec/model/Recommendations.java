@@ -1,9 +1,8 @@
-package dev.semid.genrec;
+package dev.semid.genrec.model;
 
 import dev.semid.eval.recsys.EvalCase;
 import dev.semid.eval.recsys.Interactions;
-import dev.semid.genrec.model.GenRecModel;
-import dev.semid.genrec.model.Ranking;
+import dev.semid.genrec.decode.Ranking;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
