@@ -102,5 +102,8 @@ public final class DjlTokenizer extends ModelTokenizer {
         System.arraycopy(v, 0, dst.data(), fromRow * dst.cols(), v.length);
     }
 
+    /** Arrays held for the model's lifetime (weights, codebooks): a call that added to them would leak native memory. */
+    int residentArrays() { return manager.getManagedArrays().size(); }
+
     @Override public void close() { manager.close(); }
 }

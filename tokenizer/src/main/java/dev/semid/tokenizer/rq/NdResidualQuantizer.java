@@ -39,7 +39,8 @@ public final class NdResidualQuantizer {
     /** One level: the nearest code to every row of r (searched without gradient), and r − sg(c_k). */
     public static NdStep step(NDArray r, NdCodebook book) {
         NDArray idx = nearest(r.stopGradient(), book.minusTwoTransposed(), book.squaredNorms());
-        NDArray q = book.codes().get(new NDIndex("{}", idx));
+        // the rows of C belong to this batch's manager, not the codebook's, which lives as long as the model
+        NDArray q = book.codes().get(r.getManager(), new NDIndex("{}", idx));
         return new NdStep(idx, q, r.sub(q.stopGradient()));
     }
 
