@@ -1,5 +1,6 @@
 package dev.semid.cli;
 
+import dev.semid.genrec.io.CatalogueCodes;
 import dev.semid.eval.io.Alignment;
 import dev.semid.eval.io.SequenceReader;
 import dev.semid.eval.recsys.Interactions;
@@ -73,7 +74,7 @@ final class GenRecLeaderboardCommand implements Callable<Integer> {
         Map<String, IdTable> sets = new LinkedHashMap<>();
         for (NamedPath p : sids) {
             IdTable t = IdTableReader.read(p.path(), idBase);
-            GenRecTrainCommand.codesOf(data, t, sequences); // every item has an ID, before hours of training
+            CatalogueCodes.of(data, t, sequences); // every item has an ID, before hours of training
             sets.put(p.name(), t);
         }
         if (shuffled != null) {

@@ -1,5 +1,6 @@
 package dev.semid.cli;
 
+import dev.semid.genrec.io.CatalogueCodes;
 import dev.semid.eval.io.SequenceReader;
 import dev.semid.eval.recsys.Interactions;
 import dev.semid.genrec.GenRecConfig;
@@ -8,7 +9,6 @@ import dev.semid.genrec.data.ItemCodes;
 import dev.semid.genrec.io.GenRecArtifact;
 import dev.semid.genrec.io.IdTableReader;
 import dev.semid.genrec.train.GenRecTrainer;
-import dev.semid.tokenizer.io.InputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,7 +42,7 @@ final class GenRecTrainCommand implements Callable<Integer> {
         if (!cfg.preset().generative() && sids != null) throw new IllegalArgumentException("--preset sasrec ranks item ids: drop --sids");
         Interactions data = SequenceReader.read(sequences);
         IdTable ids = sids == null ? null : IdTableReader.read(sids, idBase);
-        ItemCodes codes = ids == null ? null : codesOf(data, ids, sequences);
+        ItemCodes codes = ids == null ? null : CatalogueCodes.of(data, ids, sequences);
         ProgressBar progress = run.progress();
         GenRecTrainer.Result r = new GenRecTrainer(cfg, run.device(), progress).train(data, codes);
         try (var m = r.model()) {
@@ -54,12 +54,4 @@ final class GenRecTrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The IDs of the sequences' items; an item without one is an input error that names it. */
-    static ItemCodes codesOf(Interactions data, IdTable ids, Path sequences) {
-        try {
-            return ItemCodes.of(data.items().ids(), ids);
-        } catch (ItemCodes.MissingIdException e) {
-            throw new InputException(sequences.toString(), null, e.getMessage());
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.semid.lab.bench;
 
+import dev.semid.genrec.io.CatalogueCodes;
 import ai.djl.Device;
 import dev.semid.eval.io.SequenceReader;
 import dev.semid.eval.recsys.EvalCase;
@@ -18,7 +19,6 @@ import dev.semid.genrec.train.GenRecTrainer;
 import dev.semid.genrec.train.HeldOut;
 import dev.semid.genrec.train.TrainingSamples;
 import dev.semid.tokenizer.engine.Devices;
-import dev.semid.tokenizer.io.InputException;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -87,7 +87,7 @@ public final class GenRecBench {
         int tigerUsers = settings.tigerUsers(), epochs = settings.epochs(), beam = settings.beam();
         Interactions data = SequenceReader.read(sequences);
         IdTable ids = IdTableReader.read(sids, settings.idBase());
-        ItemCodes codes = codesOf(data, ids, sequences);
+        ItemCodes codes = CatalogueCodes.of(data, ids, sequences);
         out.printf(Locale.ROOT, "bench genrec: %s (%,d users, %,d items), IDs %s (%d tokens per item), device %s, %d cores%n", sequences,
                 data.userCount(), data.items().size(), sids, codes.positions(), dev, Runtime.getRuntime().availableProcessors());
         double gflops = MatmulPeak.gflops(dev);
@@ -126,14 +126,6 @@ public final class GenRecBench {
         }
     }
 
-    /** The IDs of the sequences' items; an item without one is an input error that names it. */
-    private static ItemCodes codesOf(Interactions data, IdTable ids, Path sequences) {
-        try {
-            return ItemCodes.of(data.items().ids(), ids);
-        } catch (ItemCodes.MissingIdException e) {
-            throw new InputException(sequences.toString(), null, e.getMessage());
-        }
-    }
 
     private static long examples(Interactions d, int maxHistory) {
         return TrainingSamples.examples(TrainingSamples.trainingParts(d), maxHistory).size();
