@@ -36,7 +36,12 @@ public final class CodebookTokenizer extends ModelTokenizer {
     /** Standardises and searches in the batch's own memory: no copy of it. */
     @Override public int[][] codesOverwriting(Matrix batch) { return run(batch, false, true).codes(); }
 
-    @Override public Encoding encode(Matrix batch, boolean reconstruct) { return run(batch, true, false); }
+    @Override public Encoding encode(Matrix batch, boolean reconstruct) {
+        Encoding e = run(batch, true, false);
+        if (!reconstruct) return e;
+        // with no decoder the reconstruction is ẑ itself, back in the input's units
+        return new Encoding(e.codes(), e.latent(), e.quantized(), destandardize(e.quantized()));
+    }
 
     private Encoding run(Matrix batch, boolean latents, boolean overwrite) {
         checkBatch(batch);
@@ -57,6 +62,14 @@ public final class CodebookTokenizer extends ModelTokenizer {
         if (mean == null) return x;
         for (int i = 0; i < x.length; i++) x[i] = (x[i] - mean[i % d]) / scale[i % d];
         return x;
+    }
+
+    private Matrix destandardize(Matrix zHat) {
+        float[] mean = model.inputMean(), scale = model.inputScale();
+        float[] x = zHat.data().clone();
+        int d = zHat.cols();
+        if (mean != null) for (int i = 0; i < x.length; i++) x[i] = x[i] * scale[i % d] + mean[i % d];
+        return new Matrix(zHat.rows(), d, x);
     }
 
     @Override public void close() {}

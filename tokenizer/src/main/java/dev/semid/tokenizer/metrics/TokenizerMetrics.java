@@ -10,11 +10,14 @@ import java.util.Locale;
 /**
  * What every tokenizer run reports: per-level code usage, collisions of the code
  * tuples before the dedup token and of the full IDs after it, the relative quantization error
- * Σ||z − ẑ||² / Σ||z − mean z||² and the reconstruction MSE (null where not computed, e.g. no
- * decoder), and the largest dedup token handed out.
+ * Σ||z − ẑ||² / Σ||z − mean z||² (in the model's own latent space), the reconstruction MSE and
+ * the relative reconstruction error in the input space Σ||x − x̂||² / Σ||x − mean x||², the one
+ * error comparable across models with different latents (null where not computed), and the
+ * largest dedup token handed out.
  */
 public record TokenizerMetrics(List<LevelStats> levels, CollisionStats beforeDedup, CollisionStats afterDedup,
-                               Double relativeQuantizationError, Double reconstructionMse, int maxDedupToken) {
+                               Double relativeQuantizationError, Double reconstructionMse, Double inputRelativeError,
+                               int maxDedupToken) {
 
     public TokenizerMetrics {
         levels = List.copyOf(levels);
@@ -27,7 +30,7 @@ public record TokenizerMetrics(List<LevelStats> levels, CollisionStats beforeDed
      * @param z            encoder outputs, or null
      * @param zHat         their quantized reconstruction Σ_l c_{l,k_l}, or null
      * @param x            input embeddings, or null
-     * @param xHat         decoder outputs, or null (no decoder)
+     * @param xHat         reconstructions in the input's units (decoder outputs, or ẑ for a model without networks), or null
      */
     public static TokenizerMetrics of(int[][] codes, int codebookSize, List<SemanticId> ids,
                                       Matrix z, Matrix zHat, Matrix x, Matrix xHat) {
@@ -41,9 +44,12 @@ public record TokenizerMetrics(List<LevelStats> levels, CollisionStats beforeDed
             maxToken = Math.max(maxToken, id.dedup());
         }
         Double rel = (z == null || zHat == null) ? null : QuantizationStats.relativeError(z, zHat);
-        Double mse = (x == null || xHat == null) ? null : QuantizationStats.mse(x, xHat);
+        boolean recon = x != null && xHat != null;
+        Double mse = recon ? QuantizationStats.mse(x, xHat) : null;
+        Double inputRel = recon ? QuantizationStats.relativeError(x, xHat) : null;
+        if (inputRel != null && inputRel.isInfinite()) inputRel = null; // inputs without spread: the ratio is undefined
         return new TokenizerMetrics(CodeUsage.perLevel(codes, codebookSize), CollisionStats.of(codes),
-                CollisionStats.of(full), rel, mse, maxToken);
+                CollisionStats.of(full), rel, mse, inputRel, maxToken);
     }
 
     /** Usage and collisions only. */
@@ -64,7 +70,8 @@ public record TokenizerMetrics(List<LevelStats> levels, CollisionStats beforeDed
         sb.append(String.format(Locale.ROOT, "distinct IDs after dedup:  %d / %d items (max dedup token %d)%n",
                 afterDedup.distinctIds(), afterDedup.items(), maxDedupToken));
         sb.append("rel. quantization error: ").append(format(relativeQuantizationError, "no latents given")).append('\n');
-        sb.append("recon MSE: ").append(format(reconstructionMse, "the model has no decoder")).append('\n');
+        sb.append("recon MSE: ").append(format(reconstructionMse, "no reconstruction")).append('\n');
+        sb.append("rel. input-space error: ").append(format(inputRelativeError, "no reconstruction")).append('\n');
         return sb.toString();
     }
 

@@ -46,6 +46,22 @@ class CodebookTokenizerTest {
     }
 
     @Test
+    void reconstructsInTheInputsUnits() {
+        Matrix x = TestData.blobs(300, 6, 4, 2.0, 5);
+        for (int i = 0; i < x.data().length; i++) x.data()[i] = x.data()[i] * 3 + 10; // far from unit scale
+        QuantizerModel m = new RqKMeansTrainer(RqKMeansConfig.builder().levels(2).codes(8).iterations(5).standardize(true).seed(1).build(),
+                TrainingListener.NONE).train(x);
+        try (Tokenizer t = new CodebookTokenizer(m)) {
+            assertNull(t.encode(x, false).reconstruction(), "not asked for");
+            Encoding e = t.encode(x, true);
+            float[] mean = m.inputMean(), scale = m.inputScale();
+            for (int i = 0; i < x.rows(); i++)
+                for (int j = 0; j < x.cols(); j++)
+                    assertEquals(e.quantized().get(i, j) * scale[j] + mean[j], e.reconstruction().get(i, j), 1e-4f, "x̂[" + i + "][" + j + "]");
+        }
+    }
+
+    @Test
     void findsTheExactNearestCodewordsForAnyCodebookShape() {
         // K = 10 and d = 7: neither is a multiple of the SIMD width, so padding and the single-row path are exercised
         Matrix x = TestData.blobs(403, 7, 5, 2.0, 3);

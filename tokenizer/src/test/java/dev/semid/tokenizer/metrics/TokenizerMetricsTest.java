@@ -26,6 +26,7 @@ class TokenizerMetricsTest {
         assertEquals(new CollisionStats(4, 4, 0.0, 0, 1), m.afterDedup());
         assertEquals(0.0, m.relativeQuantizationError());
         assertEquals(7.5, m.reconstructionMse(), 1e-12);
+        assertEquals(30.0 / 4.0, m.inputRelativeError(), 1e-12); // Σ||x − 0||² over Σ||x − (2, 3)||²
         assertEquals(1, m.maxDedupToken());
     }
 
@@ -34,13 +35,14 @@ class TokenizerMetricsTest {
         TokenizerMetrics m = TokenizerMetrics.of(CODES, 4, IDS);
         assertNull(m.relativeQuantizationError());
         assertNull(m.reconstructionMse());
+        assertNull(m.inputRelativeError());
         String s = m.summary();
         assertTrue(s.contains("75.0%"), s);                       // level 1 utilisation
         assertTrue(s.contains("3 / 4 items"), s);                 // distinct before dedup
         assertTrue(s.contains("collision rate 25.00%"), s);
         assertTrue(s.contains("largest group 2"), s);
         assertTrue(s.contains("rel. quantization error: n/a"), s);
-        assertTrue(s.contains("recon MSE: n/a (the model has no decoder)\n"), s);
+        assertTrue(s.contains("recon MSE: n/a (no reconstruction)\n"), s);
         assertTrue(s.endsWith("\n"), s);
     }
 
@@ -48,7 +50,8 @@ class TokenizerMetricsTest {
     void jsonRoundTrip() throws Exception {
         ObjectMapper json = new ObjectMapper();
         for (TokenizerMetrics m : List.of(TokenizerMetrics.of(CODES, 4, IDS),
-                TokenizerMetrics.of(CODES, 4, IDS, null, null, Matrix.zeros(1, 2), Matrix.of(new float[][] {{0.5f, 0}})))) {
+                TokenizerMetrics.of(CODES, 4, IDS, null, null, Matrix.of(new float[][] {{0, 0}, {1, 1}}),
+                        Matrix.of(new float[][] {{0.5f, 0}, {1, 1}})))) {
             String text = json.writeValueAsString(m);
             assertFalse(text.contains("summary"), text);
             assertEquals(m, json.readValue(text, TokenizerMetrics.class));
