@@ -40,10 +40,18 @@ public final class RqVaeTrainer implements Trainer {
     private final Device device;
     private final TrainingListener listener;
 
+    private final List<LossPart> extraParts;
+
     public RqVaeTrainer(RqVaeConfig cfg, Device device, TrainingListener listener) {
+        this(cfg, device, listener, List.of());
+    }
+
+    /** With loss parts beyond the configured ones: how tests provoke what real losses do rarely. */
+    RqVaeTrainer(RqVaeConfig cfg, Device device, TrainingListener listener, List<LossPart> extraParts) {
         this.cfg = cfg;
         this.device = device;
         this.listener = listener;
+        this.extraParts = List.copyOf(extraParts);
     }
 
     @Override public String method() { return cfg.method(); }
@@ -62,6 +70,7 @@ public final class RqVaeTrainer implements Trainer {
             else parts.add(new CommitmentLoss(l, beta));
             if (matched) parts.add(new WassersteinLoss(l, w, trainingItems));
         }
+        parts.addAll(extraParts);
         return parts;
     }
 
@@ -108,7 +117,8 @@ public final class RqVaeTrainer implements Trainer {
             int bestEpoch = 0, sinceBest = 0;
             int steps = (nTrain + cfg.batchSize() - 1) / cfg.batchSize();
             long start = System.nanoTime();
-            int epoch = 0;
+            int epoch = 0, skippedSteps = 0;
+            String stopReason = "max epochs";
             for (epoch = 1; epoch <= cfg.epochs(); epoch++) {
                 long t0 = System.nanoTime();
                 int[] order = Permutation.of(nTrain, rnd);
@@ -133,11 +143,11 @@ public final class RqVaeTrainer implements Trainer {
                             gc.backward(total);
                         }
                         float[] v = NDArrays.stack(new NDList(values)).toFloatArray();
-                        if (allFinite(v)) {
+                        if (allFinite(v) && gradientsFinite(optimizers)) {
                             for (AdamW o : optimizers) o.step();
                             for (int i = 0; i < v.length; i++) partSums[i] += v[i] * (to - from);
                         } else {
-                            // a non-finite loss would poison every weight: drop this step's gradients
+                            // a non-finite loss or gradient would poison every weight through Adam's moments: drop the step
                             for (AdamW o : optimizers) o.skip();
                             skipped++;
                         }
@@ -171,20 +181,33 @@ public final class RqVaeTrainer implements Trainer {
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 double eta = elapsed / epoch * (cfg.epochs() - epoch);
                 EpochReport r = new EpochReport(epoch, cfg.epochs(), mean, trainLoss, val, util, reset, secs, eta, improved);
-                if (skipped > 0) listener.onMessage("epoch " + epoch + ": skipped " + skipped + " steps with a non-finite loss");
+                skippedSteps += skipped;
+                if (skipped > 0) listener.onMessage("epoch " + epoch + ": skipped " + skipped + " steps with a non-finite loss or gradient");
                 listener.onEpoch(r);
                 history.add(historyRow(r));
+                if (!Double.isFinite(monitored)) {
+                    // NaN never compares as an improvement: without this the run would idle out its patience
+                    stopReason = "diverged";
+                    listener.onMessage("stopped at epoch " + epoch + ": the monitored loss is " + monitored + "; keeping epoch " + bestEpoch);
+                    break;
+                }
                 if (cfg.patience() > 0 && sinceBest >= cfg.patience()) {
+                    stopReason = "patience";
                     listener.onMessage("early stop at epoch " + epoch + ": no validation improvement for " + cfg.patience()
                             + " epochs; keeping epoch " + bestEpoch);
                     break;
                 }
             }
+            if (bestWeights == null && "diverged".equals(stopReason))
+                throw new IllegalStateException(cfg.method() + " training diverged in its first epoch (monitored loss not finite): "
+                        + "lower the learning rates or the method's weights");
             if (bestWeights != null) net.restore(bestWeights);
             Map<String, Object> metrics = new LinkedHashMap<>();
             metrics.put("epochsRun", Math.min(epoch, cfg.epochs()));
             metrics.put("bestEpoch", bestEpoch);
             metrics.put("bestMonitoredLoss", best);
+            metrics.put("stopReason", stopReason);
+            metrics.put("skippedSteps", skippedSteps);
             metrics.put("trainSeconds", (System.nanoTime() - start) / 1e9);
             metrics.put("history", history);
             return net.toModel(cfg.method(), std, settings(), metrics);
@@ -229,6 +252,14 @@ public final class RqVaeTrainer implements Trainer {
 
     private static boolean allFinite(float[] v) {
         for (float x : v) if (!Float.isFinite(x)) return false;
+        return true;
+    }
+
+    /** One transfer for all parameters: Σ|g| per parameter is finite only if every element is. */
+    private static boolean gradientsFinite(List<AdamW> optimizers) {
+        NDList sums = new NDList(optimizers.size());
+        for (AdamW o : optimizers) sums.add(o.weight().getGradient().abs().sum());
+        for (float x : NDArrays.stack(sums).toFloatArray()) if (!Float.isFinite(x)) return false;
         return true;
     }
 

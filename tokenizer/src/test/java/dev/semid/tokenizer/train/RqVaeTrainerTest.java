@@ -78,4 +78,47 @@ class RqVaeTrainerTest {
         }).train(set.vectors());
         assertTrue(reports.size() < 50, "ran " + reports.size() + " epochs");
     }
+
+    /**
+     * sqrt at 0 has a finite value and an infinite slope: this part adds 0 to the loss and NaN to
+     * every gradient that reaches the encoder. A guard on the loss value alone lets Adam apply the
+     * NaN, the weights are lost, the validation loss is NaN, which never counts as an improvement,
+     * and early stopping quietly keeps the first epoch's weights.
+     */
+    @Test void stepsWithNonFiniteGradientsAreSkippedAndTheWeightsSurvive() {
+        EmbeddingSet set = SyntheticCatalogue.generate(600, 16, 4, 4, 2);
+        RqVaeConfig c = RqVaeConfig.builder().hidden(32).latentDim(4).levels(2).codes(8).epochs(4).batchSize(128)
+                .validationFraction(0.2).patience(2).seed(9).build();
+        LossPart nanGradient = new LossPart() {
+            @Override public String name() { return "nan-gradient"; }
+            @Override public ai.djl.ndarray.NDArray compute(ForwardPass f) { return f.residuals().get(0).mul(0f).sum().sqrt(); }
+        };
+        List<String> messages = new ArrayList<>();
+        QuantizerModel m = new RqVaeTrainer(c, Device.cpu(), new TrainingListener() {
+            @Override public void onMessage(String text) { messages.add(text); }
+        }, List.of(nanGradient)).train(set.vectors());
+        for (float w : m.encoder().get(0).weight().data()) assertTrue(Float.isFinite(w), "encoder weight " + w);
+        for (float w : m.codebooks().get(0).data()) assertTrue(Float.isFinite(w), "code " + w);
+        int steps = (480 + 127) / 128;
+        assertEquals(steps * 3, ((Number) m.metrics().get("skippedSteps")).intValue(), "every step of the 3 epochs run: " + messages);
+        assertEquals("patience", m.metrics().get("stopReason"), "nothing moved, so patience ran out: " + messages);
+    }
+
+    @Test void aNonFiniteValidationLossStopsTrainingAndSaysSo() {
+        EmbeddingSet set = SyntheticCatalogue.generate(600, 16, 4, 4, 2);
+        // a learning rate this large overflows the weights within the first epochs
+        RqVaeConfig c = RqVaeConfig.builder().hidden(32).latentDim(4).levels(2).codes(8).learningRate(1e30).codebookLearningRate(1e30)
+                .epochs(30).batchSize(128).validationFraction(0.2).patience(25).seed(9).build();
+        List<String> messages = new ArrayList<>();
+        TrainingListener listener = new TrainingListener() {
+            @Override public void onMessage(String text) { messages.add(text); }
+        };
+        try {
+            QuantizerModel m = new RqVaeTrainer(c, Device.cpu(), listener).train(set.vectors());
+            assertEquals("diverged", m.metrics().get("stopReason"), messages.toString());
+            assertTrue(((Number) m.metrics().get("epochsRun")).intValue() < 25, "stopped at once, not after the patience: " + messages);
+        } catch (IllegalStateException e) {
+            assertTrue(e.getMessage().contains("diverged in its first epoch"), e.getMessage());
+        }
+    }
 }
