@@ -1,0 +1,43 @@
+package dev.semid.lab.ablation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.semid.tokenizer.io.AtomicFiles;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Finished cells as JSON files under a work directory, one per embeddings × regime × candidate ×
+ * seed, written atomically: an interrupted ablation resumes where it stopped, and a rerun with
+ * more seeds or regimes trains only what is new.
+ */
+final class CellStore {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final Path root;
+
+    CellStore(Path root) { this.root = root; }
+
+    Path path(String embeddings, Regime regime, Candidate candidate, long seed) {
+        String stem = embeddings.replaceAll("\\.[^.]+$", "");
+        return root.resolve(stem).resolve(regime.name()).resolve(candidate.key() + "-s" + seed + ".json");
+    }
+
+    /** The cached cell, or null when there is none. */
+    CellResult find(String embeddings, Regime regime, Candidate candidate, long seed) throws IOException {
+        Path p = path(embeddings, regime, candidate, seed);
+        if (!Files.exists(p)) return null;
+        try {
+            return JSON.readValue(p.toFile(), CellResult.class);
+        } catch (IOException e) {
+            throw new IOException(p + ": unreadable cached cell (" + e.getMessage() + "); delete it to retrain", e);
+        }
+    }
+
+    void save(String embeddings, Regime regime, Candidate candidate, long seed, CellResult cell) throws IOException {
+        Path p = path(embeddings, regime, candidate, seed);
+        Files.createDirectories(p.getParent());
+        AtomicFiles.write(p, out -> JSON.writeValue(out, cell));
+    }
+}
