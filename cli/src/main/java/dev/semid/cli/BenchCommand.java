@@ -6,6 +6,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code semid bench}: the options of {@link TokenizerBench}, which times training and encoding; the other benchmarks are its subcommands. */
@@ -23,6 +24,9 @@ final class BenchCommand implements Callable<Integer> {
     int batchSize;
     @Option(names = "--encode-items", defaultValue = "200000", description = "Items to encode for throughput (input tiled) (default ${DEFAULT-VALUE}).")
     int encodeItems;
+    @Option(names = "--codes", defaultValue = "256,4096", split = ",",
+            description = "Codebook sizes K at which each method's epoch is timed against plain RQ-VAE (default ${DEFAULT-VALUE}).")
+    List<Integer> codes;
     @Mixin RunOptions run;
 
     @Override public Integer call() {
@@ -32,6 +36,6 @@ final class BenchCommand implements Callable<Integer> {
 
     TokenizerBench.Settings settings() {
         return TokenizerBench.Settings.builder().input(input).epochs(epochs).batchSize(batchSize).encodeItems(encodeItems)
-                .device(run.device()).build();
+                .device(run.device()).codes(codes).build();
     }
 }

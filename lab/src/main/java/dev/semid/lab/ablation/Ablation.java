@@ -10,6 +10,7 @@ import dev.semid.tokenizer.data.EmbeddingSet;
 import dev.semid.tokenizer.engine.Devices;
 import dev.semid.tokenizer.engine.Tokenizers;
 import dev.semid.tokenizer.io.EmbeddingReader;
+import dev.semid.tokenizer.io.SidWriter;
 import dev.semid.tokenizer.metrics.LevelStats;
 import dev.semid.tokenizer.metrics.TokenizerMetrics;
 import dev.semid.tokenizer.model.QuantizerModel;
@@ -202,6 +203,7 @@ public final class Ablation {
                 m.beforeDedup().distinctIds(), n, m.inputRelativeError(), share, seconds,
                 intOrNull(tm.get("epochsRun")), intOrNull(tm.get("bestEpoch")), (String) tm.get("stopReason"),
                 c.trained() ? ((Number) tm.get("bestMonitoredLoss")).doubleValue() : null);
+        SidWriter.write(store.sids(data.file(), stored, c, seed), tokens.ids(), tokens.sids());
         store.save(data.file(), stored, c, seed, r);
         log.printf(Locale.ROOT, "  %.0f s, %s epochs, min utilisation %.1f%%, %,d distinct, input error %.4f%n", seconds,
                 r.epochsRun() == null ? "–" : r.epochsRun() + " (best " + r.bestEpoch() + ", " + r.stopReason() + ")",

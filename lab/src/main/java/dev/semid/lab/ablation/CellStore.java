@@ -10,7 +10,7 @@ import java.nio.file.Path;
 
 /**
  * Finished cells as JSON files under a work directory, one per embeddings × regime × candidate ×
- * seed, written atomically: an interrupted ablation resumes where it stopped, and a rerun with
+ * seed (with its semantic IDs beside it), written atomically: an interrupted ablation resumes where it stopped, and a rerun with
  * more seeds or regimes trains only what is new.
  */
 final class CellStore {
@@ -22,6 +22,12 @@ final class CellStore {
     Path path(String embeddings, Regime regime, Candidate candidate, long seed) {
         String stem = embeddings.replaceAll("\\.[^.]+$", "");
         return root.resolve(stem).resolve(regime.name()).resolve(candidate.key() + "-s" + seed + ".json");
+    }
+
+    /** The cell's semantic IDs, beside its measurements: the input of a downstream recommender. */
+    Path sids(String embeddings, Regime regime, Candidate candidate, long seed) {
+        Path p = path(embeddings, regime, candidate, seed);
+        return p.resolveSibling(p.getFileName().toString().replaceAll("\\.json$", ".sids.jsonl"));
     }
 
     /** The cached cell, or null when there is none. */

@@ -38,14 +38,22 @@ public final class TokenizerBench {
      * @param batchSize   RQ-VAE batch size
      * @param encodeItems items to encode for throughput (the input tiled)
      * @param device      where PyTorch runs (default: a GPU when there is one, else the CPU)
+     * @param codes       codebook sizes K at which the methods' epochs are timed against plain RQ-VAE (the first
+     *                    one with every method, the others with Wasserstein, whose term grows with K)
      */
-    public record Settings(Path input, int epochs, int batchSize, int encodeItems, Device device) {
+    public record Settings(Path input, int epochs, int batchSize, int encodeItems, Device device, List<Integer> codes) {
+        public Settings {
+            codes = List.copyOf(codes);
+            if (codes.isEmpty()) throw new IllegalArgumentException("bench needs at least one codebook size");
+        }
+
         public static Builder builder() { return new Builder(); }
 
         public static final class Builder {
             private Path input = Path.of("../shared/data/beauty/embeddings-minilm-384.npy");
             private int epochs = 8, batchSize = 1024, encodeItems = 200_000;
             private Device device;
+            private List<Integer> codes = List.of(256, 4096);
 
             private Builder() {}
 
@@ -54,9 +62,10 @@ public final class TokenizerBench {
             public Builder batchSize(int v) { batchSize = v; return this; }
             public Builder encodeItems(int v) { encodeItems = v; return this; }
             public Builder device(Device v) { device = v; return this; }
+            public Builder codes(List<Integer> v) { codes = v; return this; }
 
             public Settings build() {
-                return new Settings(input, epochs, batchSize, encodeItems, device != null ? device : Devices.resolve("auto"));
+                return new Settings(input, epochs, batchSize, encodeItems, device != null ? device : Devices.resolve("auto"), codes);
             }
         }
     }
@@ -81,15 +90,27 @@ public final class TokenizerBench {
         double gflops = MatmulPeak.gflops(dev);
         out.printf(Locale.ROOT, "fp32 matmul peak (2048³ sgemm, best of 10): %.1f GFLOP/s%n", gflops);
 
-        RqVaeConfig cfg = RqVaeConfig.builder().epochs(settings.epochs()).batchSize(settings.batchSize()).patience(0).build();
-        TimedTraining plain = timeEpochs(cfg, dev, x, out);
-        QuantizerModel vae = plain.model();
-        out.println("  for scale: PyTorch reference RQ-VAE implementations take 2.4–3.0 s/epoch on this data and machine");
-        for (RqVaeConfig c : List.of(cfg.withMethods(WassersteinConfig.defaults(3), null), cfg.withMethods(null, GritConfig.defaults(3)),
-                cfg.withMethods(WassersteinConfig.defaults(3), GritConfig.defaults(3)))) {
-            TimedTraining t = timeEpochs(c, dev, x, out);
-            out.printf(Locale.ROOT, "  %s: %.2f× the plain RQ-VAE epoch%s%n", c.method(), t.medianSeconds() / plain.medianSeconds(),
-                    c.method().equals("wasserstein") ? "   target ≤ 1.3×" : "");
+        QuantizerModel vae = null;
+        for (int k : settings.codes()) {
+            boolean first = vae == null;
+            // k-means initialisation does not change an epoch's cost; past K = 256 it would only lengthen the bench
+            RqVaeConfig cfg = RqVaeConfig.builder().codes(k).epochs(settings.epochs()).batchSize(settings.batchSize()).patience(0)
+                    .kmeansInit(first).build();
+            out.printf(Locale.ROOT, "K = %,d codes per level:%n", k);
+            TimedTraining plain = timeEpochs(cfg, dev, x, out);
+            if (first) {
+                vae = plain.model();
+                out.println("  for scale: PyTorch reference RQ-VAE implementations take 2.4–3.0 s/epoch on this data and machine (K = 256)");
+            }
+            List<RqVaeConfig> methods = first
+                    ? List.of(cfg.withMethods(WassersteinConfig.defaults(3), null), cfg.withMethods(null, GritConfig.defaults(3)),
+                            cfg.withMethods(WassersteinConfig.defaults(3), GritConfig.defaults(3)))
+                    : List.of(cfg.withMethods(WassersteinConfig.defaults(3), null));
+            for (RqVaeConfig c : methods) {
+                TimedTraining t = timeEpochs(c, dev, x, out);
+                out.printf(Locale.ROOT, "  %s: %.2f× the plain RQ-VAE epoch at K = %,d%s%n", c.method(), t.medianSeconds() / plain.medianSeconds(), k,
+                        c.method().equals("wasserstein") ? "   target ≤ 1.3×" : "");
+            }
         }
 
         Matrix tiled = EncodeRate.tile(x, settings.encodeItems());
