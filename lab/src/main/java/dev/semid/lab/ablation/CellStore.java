@@ -30,10 +30,10 @@ final class CellStore {
         return p.resolveSibling(p.getFileName().toString().replaceAll("\\.json$", ".sids.jsonl"));
     }
 
-    /** The cached cell, or null when there is none. */
+    /** The cached cell, or null when there is none (or its IDs are missing, so it cannot feed a recommender). */
     CellResult find(String embeddings, Regime regime, Candidate candidate, long seed) throws IOException {
         Path p = path(embeddings, regime, candidate, seed);
-        if (!Files.exists(p)) return null;
+        if (!Files.exists(p) || !Files.exists(sids(embeddings, regime, candidate, seed))) return null;
         try {
             return JSON.readValue(p.toFile(), CellResult.class);
         } catch (IOException e) {

@@ -22,11 +22,12 @@ final class ComparisonReport {
                 .append(Runtime.getRuntime().availableProcessors()).append("-core CPU.\n");
         sb.append("Distinct IDs are counted on the 3 quantizer levels before any dedup token; after dedup every ID is unique.\n");
         sb.append("Relative quantization error = Σ||z − ẑ||² / Σ||z − mean z||² in each model's own latent space; "
-                + "recon MSE = mean squared error of the decoder output per element (none for RQ-KMeans).\n");
+                + "recon MSE = mean squared error of the reconstruction per element; input-space error = Σ||x − x̂||² / Σ||x − mean x||², "
+                + "comparable across models (x̂: the decoder's output, for RQ-KMeans the sum of its codes).\n");
         for (String emb : rows.stream().map(ComparisonRow::embeddings).distinct().toList()) {
             sb.append("\n## ").append(emb).append("\n\n");
-            sb.append("| method | util L1 / L2 / L3 | perplexity L1 / L2 / L3 | distinct IDs before dedup | rel. quant. error | recon MSE | train s |\n");
-            sb.append("| --- | --- | --- | --- | --- | --- | --- |\n");
+            sb.append("| method | util L1 / L2 / L3 | perplexity L1 / L2 / L3 | distinct IDs before dedup | rel. quant. error | recon MSE | input-space error | train s |\n");
+            sb.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
             for (ComparisonRow r : rows) if (r.embeddings().equals(emb)) sb.append(line(r));
         }
         if (!refs.isEmpty()) {
@@ -42,9 +43,10 @@ final class ComparisonReport {
     }
 
     private static String line(ComparisonRow r) {
-        return String.format(Locale.ROOT, "| %s | %s | %s | %,d / %,d | %s | %s | %.0f |%n", r.method(), util(r), perplexity(r),
+        return String.format(Locale.ROOT, "| %s | %s | %s | %,d / %,d | %s | %s | %s | %.0f |%n", r.method(), util(r), perplexity(r),
                 r.distinct3(), r.items(), r.relError() == null ? "–" : String.format(Locale.ROOT, "%.4f", r.relError()),
-                r.reconMse() == null ? "–" : String.format(Locale.ROOT, "%.5f", r.reconMse()), r.seconds());
+                r.reconMse() == null ? "–" : String.format(Locale.ROOT, "%.5f", r.reconMse()),
+                r.inputRelError() == null ? "–" : String.format(Locale.ROOT, "%.4f", r.inputRelError()), r.seconds());
     }
 
     private static String util(ComparisonRow r) {
@@ -65,9 +67,9 @@ final class ComparisonReport {
                 boolean util = r.levels().stream().allMatch(s -> s.utilisation() >= 0.99);
                 sb.append(String.format(Locale.ROOT, "- %s, %s: ≥ 99%% utilisation on every level: %s", emb, r.method(), util ? "yes" : "**no**"));
                 if (base != null)
-                    sb.append(String.format(Locale.ROOT, "; more distinct IDs than RQ-VAE (%,d vs %,d): %s; quantization error ≤ RQ-VAE's (%.4f vs %.4f): %s",
+                    sb.append(String.format(Locale.ROOT, "; more distinct IDs than RQ-VAE (%,d vs %,d): %s; input-space error ≤ RQ-VAE's (%.4f vs %.4f): %s",
                             r.distinct3(), base.distinct3(), r.distinct3() > base.distinct3() ? "yes" : "**no**",
-                            r.relError(), base.relError(), r.relError() <= base.relError() ? "yes" : "**no**"));
+                            r.inputRelError(), base.inputRelError(), r.inputRelError() <= base.inputRelError() ? "yes" : "**no**"));
                 sb.append("\n");
             }
         }

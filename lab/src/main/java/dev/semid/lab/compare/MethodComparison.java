@@ -96,7 +96,7 @@ public final class MethodComparison {
                 }
                 log.print(m.summary());
                 rows.add(new ComparisonRow(file, method, m.levels(), set.size(), m.beforeDedup().distinctIds(), null,
-                        m.relativeQuantizationError(), m.reconstructionMse(), seconds));
+                        m.relativeQuantizationError(), m.reconstructionMse(), m.inputRelativeError(), seconds));
             }
         }
         List<ComparisonRow> refs = references(settings.data().resolve("reference-sids"));
@@ -114,7 +114,7 @@ public final class MethodComparison {
                     for (int i = 0; i < codes.length; i++) first3[i] = Arrays.copyOf(codes[i], Math.min(3, codes[i].length));
                     refs.add(new ComparisonRow("published", f.getFileName().toString().replace(".index.json", ""),
                             CodeUsage.perLevel(first3, 256), codes.length, CollisionStats.of(codes, Math.min(3, codes[0].length)).distinctIds(),
-                            CollisionStats.of(codes).distinctIds(), null, null, null));
+                            CollisionStats.of(codes).distinctIds(), null, null, null, null));
                 }
             }
         return refs;
