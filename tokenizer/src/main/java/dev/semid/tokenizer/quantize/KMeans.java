@@ -1,6 +1,7 @@
 package dev.semid.tokenizer.quantize;
 
 import dev.semid.tokenizer.data.Matrix;
+import dev.semid.tokenizer.rq.NearestCode;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -41,17 +42,21 @@ public final class KMeans {
         return new Result(new Matrix(k, d, centers), assign, obj / n, it);
     }
 
-    /** Nearest-center assignment of all rows (no balancing); returns Σ squared error. */
+    /**
+     * Nearest-center assignment of all rows (no balancing) with the encoder's SIMD kernel where the
+     * CPU has one; returns Σ squared error, each row's error computed exactly from its center.
+     */
     static double assign(Matrix x, float[] centers, int k, int[] assign, float[] err) {
         int d = x.cols();
         float[] data = x.data();
+        NearestCode search = NearestCode.fast() ? new NearestCode(new Matrix(k, d, centers)) : null;
         double[] partial = new double[Parallel.chunks(x.rows())];
         Parallel.forChunks(x.rows(), (c, from, to) -> {
+            if (search != null) search.assign(data, from, to, assign);
             double s = 0;
             for (int i = from; i < to; i++) {
-                int best = Distances.nearest(data, i * d, centers, k, d);
-                assign[i] = best;
-                err[i] = Distances.squared(data, i * d, centers, best * d, d);
+                if (search == null) assign[i] = Distances.nearest(data, i * d, centers, k, d);
+                err[i] = Distances.squared(data, i * d, centers, assign[i] * d, d);
                 s += err[i];
             }
             partial[c] = s;
