@@ -35,6 +35,9 @@ final class TrainOptions implements TrainerSettings {
     int kmeansIterations;
     @Option(names = "--balanced-last-level", description = "rqkmeans: balanced clusters on the last level.")
     boolean balancedLastLevel;
+    @Option(names = "--refine-rounds", defaultValue = "0",
+            description = "rqkmeans: rounds of joint least-squares refinement of all codebooks after the greedy fit (default ${DEFAULT-VALUE}).")
+    int refineRounds;
 
     // RQ-VAE
     @Option(names = "--epochs", defaultValue = "200", description = "rqvae: maximum epochs (default ${DEFAULT-VALUE}).")
@@ -98,7 +101,7 @@ final class TrainOptions implements TrainerSettings {
 
     @Override public RqKMeansConfig rqKMeans() {
         return RqKMeansConfig.builder().levels(levels).codes(codes).iterations(kmeansIterations)
-                .balancedLastLevel(balancedLastLevel).standardize(standardize).seed(seed).build();
+                .balancedLastLevel(balancedLastLevel).standardize(standardize).seed(seed).refineRounds(refineRounds).build();
     }
 
     @Override public RqVaeConfig rqVae() {

@@ -10,10 +10,13 @@ package dev.semid.tokenizer.quantize;
  * @param balancedLastLevel  constrain the last level's clusters to ceil(N/K) points (fewer collisions)
  * @param standardize        standardise each input dimension first
  * @param seed               seeds every level's k-means (level l uses seed + l)
+ * @param refineRounds       rounds of joint codebook refinement after the greedy fit (0 = none)
  */
-public record RqKMeansConfig(int levels, int codes, int iterations, boolean balancedLastLevel, boolean standardize, long seed) {
+public record RqKMeansConfig(int levels, int codes, int iterations, boolean balancedLastLevel, boolean standardize, long seed,
+                             int refineRounds) {
     public RqKMeansConfig {
         if (levels < 1) throw new IllegalArgumentException("levels must be >= 1, got " + levels);
+        if (refineRounds < 0) throw new IllegalArgumentException("refine rounds must be >= 0, got " + refineRounds);
         if (codes < 2) throw new IllegalArgumentException("codes per level must be >= 2, got " + codes);
         if (iterations < 1) throw new IllegalArgumentException("iterations must be >= 1, got " + iterations);
     }
@@ -27,6 +30,7 @@ public record RqKMeansConfig(int levels, int codes, int iterations, boolean bala
         private int levels = 3, codes = 256, iterations = 30;
         private boolean balancedLastLevel, standardize;
         private long seed = 42;
+        private int refineRounds = 0;
 
         private Builder() {}
 
@@ -36,7 +40,8 @@ public record RqKMeansConfig(int levels, int codes, int iterations, boolean bala
         public Builder balancedLastLevel(boolean on) { balancedLastLevel = on; return this; }
         public Builder standardize(boolean on) { standardize = on; return this; }
         public Builder seed(long s) { seed = s; return this; }
+        public Builder refineRounds(int n) { refineRounds = n; return this; }
 
-        public RqKMeansConfig build() { return new RqKMeansConfig(levels, codes, iterations, balancedLastLevel, standardize, seed); }
+        public RqKMeansConfig build() { return new RqKMeansConfig(levels, codes, iterations, balancedLastLevel, standardize, seed, refineRounds); }
     }
 }

@@ -46,6 +46,17 @@ public final class RqKMeansTrainer implements Trainer {
             listener.onMessage(String.format("level %d/%d: %d iterations, residual MSE %.5f, %.1f s",
                     level.level() + 1, config.levels(), res.iterations(), res.meanSquaredError(), level.seconds()));
         });
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("levels", perLevel);
+        if (config.refineRounds() > 0) {
+            long t0 = System.nanoTime();
+            CodebookRefinement.Outcome o = CodebookRefinement.refine(std != null ? std.apply(x) : x, books, config.refineRounds());
+            books = o.codebooks();
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            metrics.put("refinement", Map.of("errorBefore", o.errorBefore(), "errorAfter", o.errorAfter(), "rounds", o.rounds(), "seconds", seconds));
+            listener.onMessage(String.format("joint refinement: %d rounds improved the encoded error %.4g → %.4g, %.1f s",
+                    o.rounds(), o.errorBefore(), o.errorAfter(), seconds));
+        }
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("levels", config.levels());
         settings.put("codes", config.codes());
@@ -53,7 +64,8 @@ public final class RqKMeansTrainer implements Trainer {
         settings.put("balancedLastLevel", config.balancedLastLevel());
         settings.put("standardize", config.standardize());
         settings.put("seed", config.seed());
+        settings.put("refineRounds", config.refineRounds());
         return new QuantizerModel(method(), x.cols(), std == null ? null : std.mean(), std == null ? null : std.scale(),
-                List.of(), books, List.of(), settings, Map.of("levels", perLevel));
+                List.of(), books, List.of(), settings, metrics);
     }
 }
