@@ -38,6 +38,9 @@ final class TrainOptions implements TrainerSettings {
     @Option(names = "--refine-rounds", defaultValue = "0",
             description = "rqkmeans: rounds of joint least-squares refinement of all codebooks after the greedy fit (default ${DEFAULT-VALUE}).")
     int refineRounds;
+    @Option(names = "--sample", defaultValue = "262144", paramLabel = "N",
+            description = "rqkmeans: train on at most N items drawn uniformly; all are tokenized (default ${DEFAULT-VALUE}).")
+    int sample;
 
     // RQ-VAE
     @Option(names = "--epochs", defaultValue = "200", description = "rqvae: maximum epochs (default ${DEFAULT-VALUE}).")
@@ -101,7 +104,7 @@ final class TrainOptions implements TrainerSettings {
 
     @Override public RqKMeansConfig rqKMeans() {
         return RqKMeansConfig.builder().levels(levels).codes(codes).iterations(kmeansIterations)
-                .balancedLastLevel(balancedLastLevel).standardize(standardize).seed(seed).refineRounds(refineRounds).build();
+                .balancedLastLevel(balancedLastLevel).standardize(standardize).seed(seed).refineRounds(refineRounds).sample(sample).build();
     }
 
     @Override public RqVaeConfig rqVae() {

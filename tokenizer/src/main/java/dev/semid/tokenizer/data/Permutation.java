@@ -15,4 +15,19 @@ public final class Permutation {
         }
         return p;
     }
+
+    /** m of the indices 0..n−1 drawn uniformly without replacement (partial Fisher–Yates), in increasing order. */
+    public static int[] sample(int n, int m, SplittableRandom rnd) {
+        if (m > n) throw new IllegalArgumentException("cannot sample " + m + " of " + n);
+        int[] perm = new int[n];
+        for (int i = 0; i < n; i++) perm[i] = i;
+        int[] pick = new int[m];
+        for (int i = 0; i < m; i++) {
+            int j = i + rnd.nextInt(n - i);
+            int t = perm[i]; perm[i] = perm[j]; perm[j] = t;
+            pick[i] = perm[i];
+        }
+        java.util.Arrays.sort(pick);
+        return pick;
+    }
 }

@@ -1,6 +1,7 @@
 package dev.semid.tokenizer.quantize;
 
 import dev.semid.tokenizer.data.Matrix;
+import dev.semid.tokenizer.data.Permutation;
 import dev.semid.tokenizer.rq.NearestCode;
 
 import java.util.Arrays;
@@ -21,7 +22,10 @@ public final class KMeans {
     /** Result: K×d centers, the assignment of every row, and the final mean squared error per point. */
     public record Result(Matrix centers, int[] assignment, double meanSquaredError, int iterations) {}
 
-    public Result fit(Matrix x, int k) {
+    public Result fit(Matrix x, int k) { return fit(x, k, it -> {}); }
+
+    /** As {@link #fit(Matrix, int)}, telling {@code onIteration} each finished Lloyd iteration (1-based). */
+    public Result fit(Matrix x, int k, java.util.function.IntConsumer onIteration) {
         int n = x.rows(), d = x.cols();
         if (n == 0) throw new IllegalArgumentException("k-means on an empty set");
         if (k < 1) throw new IllegalArgumentException("k must be >= 1, got " + k);
@@ -35,6 +39,7 @@ public final class KMeans {
             it++;
             obj = config.balanced() ? assignBalanced(x, centers, k, assign, err) : assign(x, centers, k, assign, err);
             updateCenters(x, centers, k, assign, err, rnd);
+            onIteration.accept(it);
             if (prev - obj <= config.tolerance() * Math.max(prev, 1e-30) && it > 1) break;
             prev = obj;
         }
@@ -159,19 +164,7 @@ public final class KMeans {
     private float[] seed(Matrix x, int k, SplittableRandom rnd) {
         int n = x.rows(), d = x.cols();
         Matrix pool = x;
-        if (n > config.seedSample()) {
-            int[] pick = new int[config.seedSample()];
-            // Partial Fisher–Yates: a uniform sample without replacement.
-            int[] perm = new int[n];
-            for (int i = 0; i < n; i++) perm[i] = i;
-            for (int i = 0; i < pick.length; i++) {
-                int j = i + rnd.nextInt(n - i);
-                int t = perm[i]; perm[i] = perm[j]; perm[j] = t;
-                pick[i] = perm[i];
-            }
-            Arrays.sort(pick);
-            pool = x.select(pick);
-        }
+        if (n > config.seedSample()) pool = x.select(Permutation.sample(n, config.seedSample(), rnd));
         int m = pool.rows();
         float[] pd = pool.data();
         float[] centers = new float[k * d];

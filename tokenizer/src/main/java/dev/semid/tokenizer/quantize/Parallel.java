@@ -1,6 +1,5 @@
 package dev.semid.tokenizer.quantize;
 
-import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
 /**
@@ -18,7 +17,8 @@ final class Parallel {
 
     static void forChunks(int n, ChunkBody body) {
         int chunks = chunks(n);
-        if (chunks <= 1 || ForkJoinPool.getCommonPoolParallelism() <= 1) {
+        // not the common pool's parallelism: on two cores it is 1, yet a parallel stream runs on the caller and one worker
+        if (chunks <= 1 || Runtime.getRuntime().availableProcessors() <= 1) {
             for (int c = 0; c < chunks; c++) body.run(c, c * CHUNK, Math.min(n, (c + 1) * CHUNK));
             return;
         }

@@ -26,11 +26,19 @@ public final class ResidualKMeans {
     }
 
     /** The L codebooks (K×d each) fitted to r, whose rows are overwritten with their final residuals r_L. */
-    public List<Matrix> fit(Matrix r, int levels, Consumer<Level> onLevel) {
+    public List<Matrix> fit(Matrix r, int levels, Consumer<Level> onLevel) { return fit(r, levels, onLevel, (level, it, max) -> {}); }
+
+    /** Progress inside a level: Lloyd iteration {@code it} of at most {@code max} finished on 0-based {@code level}. */
+    public interface IterationListener { void onIteration(int level, int it, int max); }
+
+    /** As {@link #fit(Matrix, int, Consumer)}, also reporting every Lloyd iteration. */
+    public List<Matrix> fit(Matrix r, int levels, Consumer<Level> onLevel, IterationListener onIteration) {
         List<Matrix> books = new ArrayList<>();
         for (int l = 0; l < levels; l++) {
             long t0 = System.nanoTime();
-            KMeans.Result res = new KMeans(configOfLevel.apply(l)).fit(r, codes);
+            KMeansConfig config = configOfLevel.apply(l);
+            int level = l;
+            KMeans.Result res = new KMeans(config).fit(r, codes, it -> onIteration.onIteration(level, it, config.iterations()));
             ResidualQuantizer.subtractChosen(r, res.centers(), res.assignment());
             books.add(res.centers());
             onLevel.accept(new Level(l, res, (System.nanoTime() - t0) / 1e9));

@@ -11,12 +11,18 @@ package dev.semid.tokenizer.quantize;
  * @param standardize        standardise each input dimension first
  * @param seed               seeds every level's k-means (level l uses seed + l)
  * @param refineRounds       rounds of joint codebook refinement after the greedy fit (0 = none)
+ * @param sample             train on at most this many items, drawn uniformly (the rest are only encoded
+ *                           later): 262,144 is 1,024 points per code at K = 256, where more data no longer
+ *                           moves the centres, and keeps the working copy at a quarter of a million rows
  */
 public record RqKMeansConfig(int levels, int codes, int iterations, boolean balancedLastLevel, boolean standardize, long seed,
-                             int refineRounds) {
+                             int refineRounds, int sample) {
+    public static final int DEFAULT_SAMPLE = 262_144;
+
     public RqKMeansConfig {
         if (levels < 1) throw new IllegalArgumentException("levels must be >= 1, got " + levels);
         if (refineRounds < 0) throw new IllegalArgumentException("refine rounds must be >= 0, got " + refineRounds);
+        if (sample < codes) throw new IllegalArgumentException("the training sample (" + sample + ") must hold at least K = " + codes + " items");
         if (codes < 2) throw new IllegalArgumentException("codes per level must be >= 2, got " + codes);
         if (iterations < 1) throw new IllegalArgumentException("iterations must be >= 1, got " + iterations);
     }
@@ -30,7 +36,7 @@ public record RqKMeansConfig(int levels, int codes, int iterations, boolean bala
         private int levels = 3, codes = 256, iterations = 30;
         private boolean balancedLastLevel, standardize;
         private long seed = 42;
-        private int refineRounds = 0;
+        private int refineRounds = 0, sample = DEFAULT_SAMPLE;
 
         private Builder() {}
 
@@ -41,7 +47,8 @@ public record RqKMeansConfig(int levels, int codes, int iterations, boolean bala
         public Builder standardize(boolean on) { standardize = on; return this; }
         public Builder seed(long s) { seed = s; return this; }
         public Builder refineRounds(int n) { refineRounds = n; return this; }
+        public Builder sample(int n) { sample = n; return this; }
 
-        public RqKMeansConfig build() { return new RqKMeansConfig(levels, codes, iterations, balancedLastLevel, standardize, seed, refineRounds); }
+        public RqKMeansConfig build() { return new RqKMeansConfig(levels, codes, iterations, balancedLastLevel, standardize, seed, refineRounds, sample); }
     }
 }

@@ -3,12 +3,14 @@ package dev.semid.tokenizer.quantize;
 import dev.semid.tokenizer.Trainer;
 import dev.semid.tokenizer.TrainingListener;
 import dev.semid.tokenizer.data.Matrix;
+import dev.semid.tokenizer.data.Permutation;
 import dev.semid.tokenizer.model.QuantizerModel;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
  * RQ-KMeans: the encoder is the identity (optionally after standardisation); level l is a
@@ -25,9 +27,13 @@ public final class RqKMeansTrainer implements Trainer {
 
     @Override public String method() { return "rqkmeans"; }
 
-    @Override public QuantizerModel train(Matrix x) {
-        if (x.rows() < config.codes())
-            throw new IllegalArgumentException(x.rows() + " items cannot fill " + config.codes() + " codes per level");
+    @Override public QuantizerModel train(Matrix all) {
+        if (all.rows() < config.codes())
+            throw new IllegalArgumentException(all.rows() + " items cannot fill " + config.codes() + " codes per level");
+        Matrix x = all.rows() > config.sample()
+                ? all.select(Permutation.sample(all.rows(), config.sample(), new SplittableRandom(config.seed())))
+                : all;
+        if (x != all) listener.onMessage(String.format("training on a uniform sample of %,d of %,d items", x.rows(), all.rows()));
         Standardization std = config.standardize() ? Standardization.fit(x) : null;
         Matrix r = std != null ? std.apply(x) : x.slice(0, x.rows()); // the one working copy
         List<Map<String, Object>> perLevel = new ArrayList<>();
@@ -45,7 +51,7 @@ public final class RqKMeansTrainer implements Trainer {
             perLevel.add(m);
             listener.onMessage(String.format("level %d/%d: %d iterations, residual MSE %.5f, %.1f s",
                     level.level() + 1, config.levels(), res.iterations(), res.meanSquaredError(), level.seconds()));
-        });
+        }, (level, it, max) -> listener.onStep(level + 1, it, max));
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("levels", perLevel);
         if (config.refineRounds() > 0) {
@@ -65,7 +71,9 @@ public final class RqKMeansTrainer implements Trainer {
         settings.put("standardize", config.standardize());
         settings.put("seed", config.seed());
         settings.put("refineRounds", config.refineRounds());
-        return new QuantizerModel(method(), x.cols(), std == null ? null : std.mean(), std == null ? null : std.scale(),
+        settings.put("sample", config.sample());
+        settings.put("trainedOn", x.rows());
+        return new QuantizerModel(method(), all.cols(), std == null ? null : std.mean(), std == null ? null : std.scale(),
                 List.of(), books, List.of(), settings, metrics);
     }
 }

@@ -35,6 +35,39 @@ class RqKMeansTrainerTest {
         assertTrue(mismatches <= 3, mismatches + " items differ from the greedy search");
     }
 
+    /** Fixed chunks reduced in order: the thread count cannot change a codebook. */
+    @Test void sameCodebooksWhateverTheThreadCount() throws Exception {
+        Matrix x = TestData.blobs(5000, 16, 40, 1.5, 4); // five chunks of parallel work
+        RqKMeansConfig config = RqKMeansConfig.builder().levels(2).codes(32).iterations(8).seed(2).refineRounds(2).build();
+        java.util.List<Matrix> one = trainIn(new java.util.concurrent.ForkJoinPool(1), config, x);
+        java.util.List<Matrix> four = trainIn(new java.util.concurrent.ForkJoinPool(4), config, x);
+        for (int l = 0; l < 2; l++) assertArrayEquals(one.get(l).data(), four.get(l).data(), "level " + (l + 1));
+    }
+
+    private static java.util.List<Matrix> trainIn(java.util.concurrent.ForkJoinPool pool, RqKMeansConfig config, Matrix x) throws Exception {
+        try {
+            return pool.submit(() -> new RqKMeansTrainer(config, TrainingListener.NONE).train(x).codebooks()).get();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test void trainsOnAUniformSampleOfALargeCatalogue() {
+        Matrix x = TestData.blobs(4000, 8, 20, 1.0, 9);
+        java.util.List<String> messages = new java.util.ArrayList<>();
+        QuantizerModel m = new RqKMeansTrainer(RqKMeansConfig.builder().levels(2).codes(16).iterations(5).sample(1000).seed(3).build(),
+                new TrainingListener() {
+                    @Override public void onMessage(String text) { messages.add(text); }
+                }).train(x);
+        assertEquals(1000, ((Number) m.settings().get("trainedOn")).intValue());
+        assertTrue(messages.getFirst().contains("uniform sample of 1,000 of 4,000 items"), messages.toString());
+        assertEquals(8, m.inputDim());
+        QuantizerModel full = new RqKMeansTrainer(RqKMeansConfig.builder().levels(2).codes(16).iterations(5).seed(3).build(),
+                TrainingListener.NONE).train(x);
+        assertEquals(4000, ((Number) full.settings().get("trainedOn")).intValue());
+        assertFalse(java.util.Arrays.equals(full.codebooks().get(0).data(), m.codebooks().get(0).data()), "the sample is not the catalogue");
+    }
+
     @Test void rejectsTooFewItems() {
         Matrix x = TestData.blobs(10, 4, 2, 1, 1);
         var e = assertThrows(IllegalArgumentException.class,
