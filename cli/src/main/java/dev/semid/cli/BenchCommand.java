@@ -12,8 +12,9 @@ import java.util.concurrent.Callable;
 /** {@code semid bench}: the options of {@link TokenizerBench}, which times training and encoding; the other benchmarks are its subcommands. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Benchmark training and encoding on an embedding file (default: Amazon Beauty MiniLM 384-d).",
-                "`semid bench index` benchmarks the Lucene ID index, `semid bench serve` the streaming service, `semid bench genrec` the recommenders."},
-        subcommands = {IndexBenchCommand.class, ServeBenchCommand.class, GenRecBenchCommand.class})
+                "`semid bench index` benchmarks the Lucene ID index, `semid bench serve` the streaming service, `semid bench genrec` the recommenders,",
+                "`semid bench rqkmeans` RQ-KMeans training (speed, quality, a million items)."},
+        subcommands = {IndexBenchCommand.class, ServeBenchCommand.class, GenRecBenchCommand.class, RqKMeansBenchCommand.class})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--input", defaultValue = "../shared/data/beauty/embeddings-minilm-384.npy", paramLabel = "FILE",
             description = "Embeddings (default ${DEFAULT-VALUE}).")
