@@ -53,13 +53,17 @@ final class CompareAblationCommand implements Callable<Integer> {
     Path out;
     @Mixin RunOptions run;
 
-    @Override public Integer call() throws Exception {
+    Ablation.Settings settings() {
         Recipe d = Recipe.defaults();
-        Ablation.Settings settings = Ablation.Settings.builder().data(data).embeddings(embeddings)
+        return Ablation.Settings.builder().data(data).embeddings(embeddings)
                 .regimes(regimes.stream().map(Regime::named).toList()).methods(methods).seeds(seeds).learningRates(learningRates)
                 .weightFactor(weightFactor).radii(radii).tuningRegime(tuningRegime)
                 .recipe(new Recipe(epochs, patience, d.batchSize(), d.hidden(), d.latentDim(), d.kmeansIterations()))
                 .work(work).device(run.device()).listener(run.progress()).build();
+    }
+
+    @Override public Integer call() throws Exception {
+        Ablation.Settings settings = settings();
         Ablation.Result result = new Ablation(settings).run(System.err);
         Files.createDirectories(out.toAbsolutePath().getParent());
         AtomicFiles.write(out, o -> o.write(result.markdown().getBytes(StandardCharsets.UTF_8)));

@@ -1,7 +1,9 @@
 package dev.semid.cli;
 
+import dev.semid.lab.ablation.Ablation;
 import dev.semid.lab.bench.GenRecBench;
 import dev.semid.lab.bench.IndexBench;
+import dev.semid.lab.bench.RqKMeansBench;
 import dev.semid.lab.bench.TokenizerBench;
 import dev.semid.lab.compare.MethodComparison;
 import dev.semid.lab.compare.TrainingRecipe;
@@ -30,6 +32,14 @@ class LabCommandsTest {
         assertEquals(ServeBench.Settings.builder().build(), parse(new ServeBenchCommand()).settings());
         assertEquals(GenRecBench.Settings.builder().build(), parse(new GenRecBenchCommand()).settings());
         assertEquals(PaperSimulation.Settings.builder().build(), parse(new SimulateCommand()).settings());
+        assertEquals(RqKMeansBench.Settings.builder().build(), parse(new RqKMeansBenchCommand()).settings());
+        Ablation.Settings ablation = parse(new CompareAblationCommand()).settings(), ablationLab = Ablation.Settings.builder().build();
+        assertEquals(List.of(ablationLab.data(), ablationLab.embeddings(), ablationLab.regimes(), ablationLab.methods(), ablationLab.seeds(),
+                        ablationLab.learningRates(), ablationLab.weightFactor(), ablationLab.radii(), ablationLab.tuningRegime(),
+                        ablationLab.recipe(), ablationLab.work(), ablationLab.device()),
+                List.of(ablation.data(), ablation.embeddings(), ablation.regimes(), ablation.methods(), ablation.seeds(),
+                        ablation.learningRates(), ablation.weightFactor(), ablation.radii(), ablation.tuningRegime(),
+                        ablation.recipe(), ablation.work(), ablation.device()));
         MethodComparison.Settings compare = parse(new CompareCommand()).settings();
         MethodComparison.Settings lab = MethodComparison.Settings.builder().trainer((method, x) -> null)
                 .recipe(new TrainingRecipe(0, 0, 0, 0, List.of(), 0)).build();
@@ -57,7 +67,7 @@ class LabCommandsTest {
 
     @Test void everyLabCommandHasHelp() {
         for (List<String> cmd : List.of(List.of("bench"), List.of("bench", "index"), List.of("bench", "serve"), List.of("bench", "genrec"),
-                List.of("simulate"), List.of("compare"))) {
+                List.of("bench", "rqkmeans"), List.of("simulate"), List.of("compare"), List.of("compare", "ablation"))) {
             String[] args = java.util.stream.Stream.concat(cmd.stream(), java.util.stream.Stream.of("--help")).toArray(String[]::new);
             CliTest.Run r = CliTest.semid(args);
             assertEquals(0, r.code(), String.join(" ", cmd));
