@@ -32,6 +32,9 @@ final class RqVaeNetwork {
     final List<TrainableCodebook> codebooks = new ArrayList<>();
     private final Device device;
 
+    /** σ of the initial codes without k-means: small beside the untrained encoder's latents, so direction decides. */
+    private static final double INITIAL_CODE_SCALE = 0.01;
+
     /** Draws every initial value from {@code rnd}: encoder, decoder, then codebooks, level by level. */
     RqVaeNetwork(NDManager m, int dim, RqVaeConfig cfg, Device device, SplittableRandom rnd) {
         this.device = device;
@@ -45,15 +48,17 @@ final class RqVaeNetwork {
         int k = cfg.codes(), d = cfg.latentDim();
         for (int l = 0; l < cfg.levels(); l++) {
             if (cfg.grit() != null && cfg.grit().transform() && cfg.grit().appliesTo(l)) {
-                // B ~ N(0, 1/d), fixed and data-agnostic; W = I, b = 0 until k-means init fits them
+                // B ~ N(0, 1/d), fixed and data-agnostic; W = σ√d·I, b = 0 until k-means init fits them, so the
+                // codes start as N(0, σ²) like free codes. With W = I they would have norm ≈ 1, far outside the
+                // untrained encoder's latents, and every item would pick the shortest code: collapse from step one.
                 float[] basis = new float[k * d], eye = new float[d * d];
                 for (int i = 0; i < basis.length; i++) basis[i] = (float) (Gaussian.sample(rnd) / Math.sqrt(d));
-                for (int i = 0; i < d; i++) eye[i * d + i] = 1;
+                for (int i = 0; i < d; i++) eye[i * d + i] = (float) (INITIAL_CODE_SCALE * Math.sqrt(d));
                 codebooks.add(new TransformedCodebook(m.create(basis, new Shape(k, d)).toDevice(device, false),
                         trainable(m, eye, new Shape(d, d)), trainable(m, new float[d], new Shape(d))));
             } else {
                 float[] v = new float[k * d];
-                for (int i = 0; i < v.length; i++) v[i] = (float) (Gaussian.sample(rnd) * 0.01);
+                for (int i = 0; i < v.length; i++) v[i] = (float) (Gaussian.sample(rnd) * INITIAL_CODE_SCALE);
                 codebooks.add(new FreeCodebook(trainable(m, v, new Shape(k, d))));
             }
         }

@@ -142,4 +142,20 @@ class GritTest {
             assertFalse(book.resettable());
         }
     }
+
+    /**
+     * Without k-means initialisation the transformed codebook must start where free codes do:
+     * codes of norm ≈ 1 around latents of norm ≈ 0.3 left every item on the shortest code.
+     */
+    @Test void theTransformedCodebookDoesNotStartCollapsed() {
+        var set = dev.semid.tokenizer.data.SyntheticCatalogue.generate(2000, 32, 64, 4, 2);
+        RqVaeConfig c = RqVaeConfig.builder().hidden(64, 32).latentDim(8).levels(2).codes(32).epochs(8).batchSize(256)
+                .validationFraction(0.1).patience(0).kmeansInit(false).deadCodeReset(false).seed(4)
+                .grit(GritConfig.defaults(2)).build();
+        var m = new RqVaeTrainer(c, ai.djl.Device.cpu(), dev.semid.tokenizer.TrainingListener.NONE).train(set.vectors());
+        try (var t = new dev.semid.tokenizer.engine.DjlTokenizer(m, ai.djl.Device.cpu())) {
+            var usage = dev.semid.tokenizer.metrics.CodeUsage.perLevel(t.codes(set.vectors()), 32);
+            for (var level : usage) assertTrue(level.usedCodes() >= 16, "GRIT without k-means init: " + level);
+        }
+    }
 }
