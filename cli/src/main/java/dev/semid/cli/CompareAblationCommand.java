@@ -21,17 +21,10 @@ import java.util.concurrent.Callable;
         description = {"Wasserstein and GRIT against RQ-VAE and RQ-KMeans: heuristics on and off, larger codebooks, several seeds,",
                 "the same tuning budget per method. Finished cells are cached in --work: a rerun resumes."})
 final class CompareAblationCommand implements Callable<Integer> {
-    @Option(names = "--data", defaultValue = "../shared/data/beauty", paramLabel = "DIR", description = "Beauty data directory (default ${DEFAULT-VALUE}).")
-    Path data;
-    @Option(names = "--embeddings", defaultValue = "embeddings-minilm-384.npy,embeddings-sasrec-32.npy", split = ",",
-            description = "Embedding files in --data (default ${DEFAULT-VALUE}).")
-    List<String> embeddings;
+    @Mixin ComparisonOptions compared;
     @Option(names = "--regimes", defaultValue = "a,b,c1024,c4096", split = ",",
             description = "a (3 × 256, heuristics on), b (3 × 256, off), c1024 and c4096 (2 levels, off) (default ${DEFAULT-VALUE}).")
     List<String> regimes;
-    @Option(names = "--methods", defaultValue = "rqkmeans,rqvae,wasserstein,grit,wasserstein+grit", split = ",",
-            description = "Methods (default ${DEFAULT-VALUE}).")
-    List<String> methods;
     @Option(names = "--seeds", defaultValue = "1,2,3", split = ",", description = "Seeds per cell (default ${DEFAULT-VALUE}).")
     List<Long> seeds;
     @Option(names = "--lrs", defaultValue = "1e-3,3e-3", split = ",", description = "Learning rates of the tuning grid (default ${DEFAULT-VALUE}).")
@@ -55,8 +48,8 @@ final class CompareAblationCommand implements Callable<Integer> {
 
     Ablation.Settings settings() {
         Recipe d = Recipe.defaults();
-        return Ablation.Settings.builder().data(data).embeddings(embeddings)
-                .regimes(regimes.stream().map(Regime::named).toList()).methods(methods).seeds(seeds).learningRates(learningRates)
+        return Ablation.Settings.builder().data(compared.data).embeddings(compared.embeddings)
+                .regimes(regimes.stream().map(Regime::named).toList()).methods(compared.methods).seeds(seeds).learningRates(learningRates)
                 .weightFactor(weightFactor).radii(radii).tuningRegime(tuningRegime)
                 .recipe(new Recipe(epochs, patience, d.batchSize(), d.hidden(), d.latentDim(), d.kmeansIterations()))
                 .work(work).device(run.device()).listener(run.progress()).build();

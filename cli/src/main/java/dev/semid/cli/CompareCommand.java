@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -25,14 +24,7 @@ import java.util.concurrent.Callable;
         description = {"Train and measure several methods on Amazon Beauty; write docs/results/methods-beauty.md.",
                 "Same seed, epochs and architecture for every method; the published reference IDs are measured alongside."})
 final class CompareCommand implements Callable<Integer> {
-    @Option(names = "--data", defaultValue = "../shared/data/beauty", paramLabel = "DIR", description = "Beauty data directory (default ${DEFAULT-VALUE}).")
-    Path data;
-    @Option(names = "--methods", defaultValue = "rqkmeans,rqvae,wasserstein,grit,wasserstein+grit", split = ",",
-            description = "Methods to compare (default ${DEFAULT-VALUE}).")
-    List<String> methods;
-    @Option(names = "--embeddings", defaultValue = "embeddings-minilm-384.npy,embeddings-sasrec-32.npy", split = ",",
-            description = "Embedding files in --data (default ${DEFAULT-VALUE}).")
-    List<String> embeddings;
+    @Mixin ComparisonOptions compared;
     @Option(names = "--report", defaultValue = "docs/results/methods-beauty.md", paramLabel = "FILE", description = "Markdown report (default ${DEFAULT-VALUE}); JSON beside it.")
     Path report;
     @Mixin TrainOptions train;
@@ -56,7 +48,7 @@ final class CompareCommand implements Callable<Integer> {
     MethodComparison.Settings settings() {
         Device dev = run.device();
         ProgressBar progress = run.progress();
-        return MethodComparison.Settings.builder().data(data).methods(methods).embeddings(embeddings).device(dev)
+        return MethodComparison.Settings.builder().data(compared.data).methods(compared.methods).embeddings(compared.embeddings).device(dev)
                 .trainer((method, x) -> {
                     train.method = method;
                     return train.train(x, dev, progress);
