@@ -31,7 +31,22 @@ public final class CodebookTokenizer extends ModelTokenizer {
         return model.encoder().isEmpty() && model.decoder().isEmpty();
     }
 
-    @Override public int[][] codes(Matrix batch) { return run(batch, false, false).codes(); }
+    /** Each block of rows is copied into scratch of its own, never the whole batch: memory stays flat on huge inputs. */
+    @Override public int[][] codes(Matrix batch) {
+        checkBatch(batch);
+        int n = batch.rows(), dim = batch.cols();
+        int[][] codes = new int[n][];
+        ResidualQuantizer q = quantizer();
+        IntStream blocks = IntStream.range(0, (n + BLOCK - 1) / BLOCK);
+        (n < PARALLEL_ROWS ? blocks : blocks.parallel()).forEach(b -> {
+            int from = b * BLOCK, to = Math.min(n, from + BLOCK);
+            float[] r = standardize(java.util.Arrays.copyOfRange(batch.data(), from * dim, to * dim), dim);
+            int[][] part = new int[to - from][];
+            q.encode(r, 0, to - from, part);
+            System.arraycopy(part, 0, codes, from, to - from);
+        });
+        return codes;
+    }
 
     /** Standardises and searches in the batch's own memory: no copy of it. */
     @Override public int[][] codesOverwriting(Matrix batch) { return run(batch, false, true).codes(); }

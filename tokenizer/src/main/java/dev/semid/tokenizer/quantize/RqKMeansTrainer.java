@@ -35,7 +35,8 @@ public final class RqKMeansTrainer implements Trainer {
                 : all;
         if (x != all) listener.onMessage(String.format("training on a uniform sample of %,d of %,d items", x.rows(), all.rows()));
         Standardization std = config.standardize() ? Standardization.fit(x) : null;
-        Matrix r = std != null ? std.apply(x) : x.slice(0, x.rows()); // the one working copy
+        // the one working copy: a drawn sample already is one, unless refinement needs it intact afterwards
+        Matrix r = std != null ? std.apply(x) : x != all && config.refineRounds() == 0 ? x : x.slice(0, x.rows());
         List<Map<String, Object>> perLevel = new ArrayList<>();
         listener.onStart("rq-kmeans", config.levels());
         int last = config.levels() - 1;
