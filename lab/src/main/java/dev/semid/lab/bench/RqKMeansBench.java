@@ -69,6 +69,7 @@ public final class RqKMeansBench {
                 cores, gflops);
         RqKMeansConfig greedy = RqKMeansConfig.defaults();
         double floor = (double) greedy.iterations() * greedy.levels() * 2.0 * x.rows() * greedy.codes() * x.cols() / (gflops * 1e9);
+        new RqKMeansTrainer(greedy, TrainingListener.NONE).train(x.slice(0, Math.min(x.rows(), 4096))); // JIT warm-up, untimed
         for (RqKMeansConfig c : List.of(greedy, RqKMeansConfig.builder().refineRounds(settings.refineRounds()).build(),
                 RqKMeansConfig.builder().balancedLastLevel(true).build())) {
             long t0 = System.nanoTime();

@@ -80,7 +80,13 @@ public final class KMeans {
         float[] data = x.data();
         int cap = (n + k - 1) / k;
         float[] regret = new float[n];
+        NearestCode search = NearestCode.fast() ? new NearestCode(new Matrix(k, d, centers)) : null;
         Parallel.forChunks(n, (c, from, to) -> {
+            if (search != null) {
+                search.assignWithGap(data, from, to, assign, regret);
+                for (int i = from; i < to; i++) err[i] = Distances.squared(data, i * d, centers, assign[i] * d, d);
+                return;
+            }
             for (int i = from; i < to; i++) {
                 float b1 = Float.POSITIVE_INFINITY, b2 = Float.POSITIVE_INFINITY;
                 int best = 0;

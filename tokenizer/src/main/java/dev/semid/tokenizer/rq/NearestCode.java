@@ -70,6 +70,31 @@ public final class NearestCode {
     }
 
     /**
+     * codes[i] = the nearest codeword of row i and gap[i] = how much nearer it is than the second
+     * nearest (difference of squared distances; 0 when K = 1), for i in [from, to).
+     */
+    public void assignWithGap(float[] x, int from, int to, int[] codes, float[] gap) {
+        float[] scores = newScores();
+        int i = from;
+        for (; i + 4 <= to; i += 4) {
+            scores4(x, i * d, scores);
+            for (int q = 0; q < 4; q++) withGap(scores, q * kPadded, i + q, codes, gap);
+        }
+        for (; i < to; i++) {
+            scores1(x, i * d, scores);
+            withGap(scores, 0, i, codes, gap);
+        }
+    }
+
+    private void withGap(float[] scores, int off, int row, int[] codes, float[] gap) {
+        int best = argmin(scores, off);
+        float second = Float.POSITIVE_INFINITY;
+        for (int j = 0; j < k; j++) if (j != best && scores[off + j] < second) second = scores[off + j];
+        codes[row] = best;
+        gap[row] = k == 1 ? 0 : second - scores[off + best];
+    }
+
+    /**
      * The first index of the smallest ||c_j||² − 2 x·c_j among the scores at {@code off} (the
      * norms are added in place). NaN scores (never from validated input) fall to the last code.
      */
