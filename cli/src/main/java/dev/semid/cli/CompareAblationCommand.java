@@ -3,13 +3,10 @@ package dev.semid.cli;
 import dev.semid.lab.ablation.Ablation;
 import dev.semid.lab.ablation.Recipe;
 import dev.semid.lab.ablation.Regime;
-import dev.semid.tokenizer.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,18 +55,13 @@ final class CompareAblationCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         Ablation.Settings settings = settings();
         Ablation.Result result = new Ablation(settings).run(System.err);
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        AtomicFiles.write(out, o -> o.write(result.markdown().getBytes(StandardCharsets.UTF_8)));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("recipe", settings.recipe());
         json.put("seeds", settings.seeds());
         json.put("regimes", settings.regimes());
         json.put("tuning", result.tuning());
         json.put("cells", result.cells());
-        Json.write(out.resolveSibling(out.getFileName().toString().replaceAll("\\.md$", "") + ".json"), json);
-        Output output = run.output();
-        output.detail().print(result.markdown());
-        output.result().println("report → " + out);
+        MarkdownReport.write(out, result.markdown(), json, run.output());
         return 0;
     }
 }

@@ -3,13 +3,10 @@ package dev.semid.cli;
 import ai.djl.Device;
 import dev.semid.lab.compare.MethodComparison;
 import dev.semid.lab.compare.TrainingRecipe;
-import dev.semid.tokenizer.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -32,16 +29,11 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override public Integer call() throws Exception {
         MethodComparison.Result result = new MethodComparison(settings()).run(System.err);
-        Files.createDirectories(report.toAbsolutePath().getParent());
-        AtomicFiles.write(report, out -> out.write(result.markdown().getBytes(StandardCharsets.UTF_8)));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("settings", train.rqVaeConfigForReport());
         json.put("rows", result.rows());
         json.put("references", result.references());
-        Json.write(report.resolveSibling(report.getFileName().toString().replaceAll("\\.md$", "") + ".json"), json);
-        Output output = run.output();
-        output.detail().print(result.markdown());
-        output.result().println("report → " + report);
+        MarkdownReport.write(report, result.markdown(), json, run.output());
         return 0;
     }
 
