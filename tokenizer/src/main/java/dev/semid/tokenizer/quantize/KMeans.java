@@ -58,17 +58,22 @@ public final class KMeans {
         double[] partial = new double[Parallel.chunks(x.rows())];
         Parallel.forChunks(x.rows(), (c, from, to) -> {
             if (search != null) search.assign(data, from, to, assign);
-            double s = 0;
-            for (int i = from; i < to; i++) {
-                if (search == null) assign[i] = Distances.nearest(data, i * d, centers, k, d);
-                err[i] = Distances.squared(data, i * d, centers, assign[i] * d, d);
-                s += err[i];
-            }
-            partial[c] = s;
+            else for (int i = from; i < to; i++) assign[i] = Distances.nearest(data, i * d, centers, k, d);
+            partial[c] = errors(data, centers, d, from, to, assign, err);
         });
         double total = 0;
         for (double p : partial) total += p;
         return total;
+    }
+
+    /** err[i] = ||x_i − c_{assign[i]}||², exactly, for rows [from, to); returns their sum. */
+    private static double errors(float[] data, float[] centers, int d, int from, int to, int[] assign, float[] err) {
+        double s = 0;
+        for (int i = from; i < to; i++) {
+            err[i] = Distances.squared(data, i * d, centers, assign[i] * d, d);
+            s += err[i];
+        }
+        return s;
     }
 
     /**
@@ -84,7 +89,7 @@ public final class KMeans {
         Parallel.forChunks(n, (c, from, to) -> {
             if (search != null) {
                 search.assignWithGap(data, from, to, assign, regret);
-                for (int i = from; i < to; i++) err[i] = Distances.squared(data, i * d, centers, assign[i] * d, d);
+                errors(data, centers, d, from, to, assign, err);
                 return;
             }
             for (int i = from; i < to; i++) {

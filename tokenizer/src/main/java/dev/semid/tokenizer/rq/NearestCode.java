@@ -56,22 +56,12 @@ public final class NearestCode {
     int stride() { return kPadded; }
 
     /** codes[i] = the nearest codeword of row i of x (row-major, d columns), for i in [from, to). */
-    public void assign(float[] x, int from, int to, int[] codes) {
-        float[] scores = newScores();
-        int i = from;
-        for (; i + 4 <= to; i += 4) {
-            scores4(x, i * d, scores);
-            for (int q = 0; q < 4; q++) codes[i + q] = argmin(scores, q * kPadded);
-        }
-        for (; i < to; i++) {
-            scores1(x, i * d, scores);
-            codes[i] = argmin(scores, 0);
-        }
-    }
+    public void assign(float[] x, int from, int to, int[] codes) { assignWithGap(x, from, to, codes, null); }
 
     /**
      * codes[i] = the nearest codeword of row i and gap[i] = how much nearer it is than the second
-     * nearest (difference of squared distances; 0 when K = 1), for i in [from, to).
+     * nearest (difference of squared distances; 0 when K = 1), for i in [from, to); no gaps when
+     * {@code gap} is null.
      */
     public void assignWithGap(float[] x, int from, int to, int[] codes, float[] gap) {
         float[] scores = newScores();
@@ -88,9 +78,10 @@ public final class NearestCode {
 
     private void withGap(float[] scores, int off, int row, int[] codes, float[] gap) {
         int best = argmin(scores, off);
+        codes[row] = best;
+        if (gap == null) return;
         float second = Float.POSITIVE_INFINITY;
         for (int j = 0; j < k; j++) if (j != best && scores[off + j] < second) second = scores[off + j];
-        codes[row] = best;
         gap[row] = k == 1 ? 0 : second - scores[off + best];
     }
 
