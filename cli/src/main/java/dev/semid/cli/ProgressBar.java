@@ -20,6 +20,9 @@ final class ProgressBar implements GenRecListener {
     private String what = "";
     private String lastEpoch = "";
     private long lastDraw;
+    private int stepEpoch = -1, stepOrigin;
+    private long stepStart;
+    private String stepUnit = "epoch";
 
     ProgressBar(PrintStream out, boolean quiet) {
         this.out = out;
@@ -29,15 +32,24 @@ final class ProgressBar implements GenRecListener {
 
     @Override public void onStart(String what, int epochs) {
         this.what = what;
-        if (!quiet) out.printf("training %s: up to %d epochs%n", what, epochs);
+        stepUnit = what.startsWith("rq-kmeans") ? "level" : "epoch"; // k-means reports Lloyd iterations per level
+        if (!quiet) out.printf(stepUnit.equals("level") ? "training %s: %d levels%n" : "training %s: up to %d epochs%n", what, epochs);
     }
 
     @Override public void onStep(int epoch, int step, int steps) {
         if (!tty || quiet) return;
         long now = System.nanoTime();
+        if (epoch != stepEpoch || step <= 1) {
+            stepEpoch = epoch;
+            stepStart = now;
+            stepOrigin = step;
+        }
         if (step < steps && now - lastDraw < 100_000_000L) return;
         lastDraw = now;
-        out.print("\r" + bar(step / (double) steps) + String.format(" epoch %d step %d/%d  %s\u001b[K", epoch, step, steps, lastEpoch));
+        // this epoch's (or k-means level's) remaining steps at its pace so far
+        double perStep = step > stepOrigin ? (now - stepStart) / 1e9 / (step - stepOrigin) : Double.NaN;
+        out.print("\r" + bar(step / (double) steps) + String.format(" %s %d step %d/%d ETA %s  %s\u001b[K", stepUnit, epoch, step, steps,
+                eta(perStep * (steps - step)), lastEpoch));
         out.flush();
     }
 

@@ -5,6 +5,7 @@ import dev.semid.tokenizer.TrainingListener;
 import dev.semid.tokenizer.data.Matrix;
 import dev.semid.tokenizer.model.QuantizerModel;
 import dev.semid.tokenizer.quantize.RqKMeansConfig;
+import dev.semid.tokenizer.quantize.Seeding;
 import dev.semid.tokenizer.train.GritConfig;
 import dev.semid.tokenizer.train.RadiusFunction;
 import dev.semid.tokenizer.train.RqVaeConfig;
@@ -33,6 +34,13 @@ final class TrainOptions implements TrainerSettings {
     // RQ-KMeans
     @Option(names = "--kmeans-iterations", defaultValue = "30", description = "rqkmeans: Lloyd iterations per level (default ${DEFAULT-VALUE}).")
     int kmeansIterations;
+    @Option(names = "--seeding", defaultValue = "progressive", paramLabel = "progressive|kmeans++",
+            description = "rqkmeans: how each level's k-means starts: clustering in growing principal subspaces, or k-means++ (default ${DEFAULT-VALUE}).")
+    String seeding;
+    @Option(names = "--mini-batch", defaultValue = "0", paramLabel = "ROWS",
+            description = "rqkmeans: mini-batch k-means with batches of ROWS; --kmeans-iterations then counts passes over the rows "
+                    + "(a few suffice). 0 = full-batch Lloyd (default ${DEFAULT-VALUE}).")
+    int miniBatch;
     @Option(names = "--balanced-last-level", description = "rqkmeans: balanced clusters on the last level.")
     boolean balancedLastLevel;
     @Option(names = "--refine-rounds", defaultValue = "0",
@@ -104,7 +112,8 @@ final class TrainOptions implements TrainerSettings {
 
     @Override public RqKMeansConfig rqKMeans() {
         return RqKMeansConfig.builder().levels(levels).codes(codes).iterations(kmeansIterations)
-                .balancedLastLevel(balancedLastLevel).standardize(standardize).seed(seed).refineRounds(refineRounds).sample(sample).build();
+                .balancedLastLevel(balancedLastLevel).standardize(standardize).seed(seed).refineRounds(refineRounds).sample(sample)
+                .seeding(Seeding.parse(seeding)).miniBatch(miniBatch).build();
     }
 
     @Override public RqVaeConfig rqVae() {

@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 
 /**
  * k-means: minimise Σ_i ||x_i − c_{a(i)}||² over centers c and assignment a.
- * k-means++ seeding (D² sampling), Lloyd iterations, empty clusters re-seeded from the points
+ * k-means++ seeding (D² sampling) or {@link ProgressiveDimSeeding}, Lloyd iterations, empty clusters re-seeded from the points
  * with the largest error, optionally a balanced assignment (|cluster| ≤ ceil(N/K)).
  * Deterministic for a seed: randomness comes only from {@link SplittableRandom}(seed) and
  * parallel work is reduced in a fixed chunk order.
@@ -26,24 +26,90 @@ public final class KMeans {
 
     /** As {@link #fit(Matrix, int)}, telling {@code onIteration} each finished Lloyd iteration (1-based). */
     public Result fit(Matrix x, int k, java.util.function.IntConsumer onIteration) {
-        int n = x.rows(), d = x.cols();
-        if (n == 0) throw new IllegalArgumentException("k-means on an empty set");
+        if (x.rows() == 0) throw new IllegalArgumentException("k-means on an empty set");
         if (k < 1) throw new IllegalArgumentException("k must be >= 1, got " + k);
         SplittableRandom rnd = new SplittableRandom(config.seed());
-        float[] centers = seed(x, k, rnd);
-        int[] assign = new int[n];
-        float[] err = new float[n];
-        double prev = Double.POSITIVE_INFINITY, obj = 0;
-        int it = 0;
-        while (it < config.iterations()) {
-            it++;
-            obj = config.balanced() ? assignBalanced(x, centers, k, assign, err) : assign(x, centers, k, assign, err);
-            updateCenters(x, centers, k, assign, err, rnd);
-            onIteration.accept(it);
-            if (prev - obj <= config.tolerance() * Math.max(prev, 1e-30) && it > 1) break;
+        float[] centers = config.seeding() == Seeding.PROGRESSIVE_DIMS ? ProgressiveDimSeeding.centers(x, k, config, rnd) : null;
+        if (centers == null) centers = seed(x, k, rnd);
+        if (config.miniBatch() > 0 && config.miniBatch() < x.rows() && !config.balanced())
+            return miniBatch(x, centers, k, config, rnd, onIteration);
+        return lloyd(x, centers, k, config.iterations(), config.tolerance(), config.balanced(), rnd, onIteration);
+    }
+
+    /**
+     * Mini-batch k-means (Sculley 2010): each pass visits the rows once in shuffled batches; every
+     * row moves its nearest centre c towards it with step 1/n_c, n_c the rows c has taken so far,
+     * so each centre is the running mean of its points. Centres that took no row in a pass restart
+     * on the worst-fit rows of the pass's last batch. Stops after {@code config.iterations()} passes
+     * or when the objective summed over a pass drops by less than the tolerance; ends with an exact
+     * assignment of all rows. Sequential updates in a seeded order: deterministic for a seed.
+     */
+    static Result miniBatch(Matrix x, float[] centers, int k, KMeansConfig config, SplittableRandom rnd,
+                            java.util.function.IntConsumer onIteration) {
+        int n = x.rows(), d = x.cols(), b = config.miniBatch();
+        float[] data = x.data();
+        long[] taken = new long[k];
+        int[] batchCodes = new int[b];
+        float[] batchErr = new float[b];
+        double prev = Double.POSITIVE_INFINITY;
+        int pass = 0;
+        while (pass < config.iterations()) {
+            pass++;
+            int[] order = dev.semid.tokenizer.data.Permutation.of(n, rnd);
+            int[] takenThisPass = new int[k];
+            double obj = 0;
+            Matrix batch = null;
+            for (int from = 0; from < n; from += b) {
+                batch = x.select(Arrays.copyOfRange(order, from, Math.min(n, from + b)));
+                obj += assign(batch, centers, k, batchCodes, batchErr);
+                float[] bd = batch.data();
+                for (int i = 0; i < batch.rows(); i++) {
+                    int c = batchCodes[i];
+                    takenThisPass[c]++;
+                    float eta = (float) (1.0 / ++taken[c]);
+                    for (int j = 0, co = c * d, o = i * d; j < d; j++) centers[co + j] += eta * (bd[o + j] - centers[co + j]);
+                }
+            }
+            int idle = 0;
+            for (int c = 0; c < k; c++) if (takenThisPass[c] == 0) idle++;
+            if (idle > 0) {
+                int[] worst = largest(Arrays.copyOf(batchErr, batch.rows()), Math.min(idle, batch.rows()));
+                for (int c = 0, w = 0; c < k && w < worst.length; c++)
+                    if (takenThisPass[c] == 0) {
+                        System.arraycopy(batch.data(), worst[w++] * d, centers, c * d, d);
+                        taken[c] = 0;
+                    }
+            }
+            onIteration.accept(pass);
+            if (prev - obj <= config.tolerance() * Math.max(prev, 1e-30) && pass > 1) break;
             prev = obj;
         }
-        obj = config.balanced() ? assignBalanced(x, centers, k, assign, err) : assign(x, centers, k, assign, err);
+        int[] assign = new int[n];
+        float[] err = new float[n];
+        double obj = assign(x, centers, k, assign, err);
+        return new Result(new Matrix(k, d, centers), assign, obj / n, pass);
+    }
+
+    /**
+     * Lloyd iterations from the given k × d centres (updated in place) until {@code iterations}
+     * or a relative drop of the objective below {@code tolerance}, then a final assignment.
+     */
+    static Result lloyd(Matrix x, float[] centers, int k, int iterations, double tolerance, boolean balanced, SplittableRandom rnd,
+                        java.util.function.IntConsumer onIteration) {
+        int n = x.rows(), d = x.cols();
+        int[] assign = new int[n];
+        float[] err = new float[n];
+        double prev = Double.POSITIVE_INFINITY, obj;
+        int it = 0;
+        while (it < iterations) {
+            it++;
+            obj = balanced ? assignBalanced(x, centers, k, assign, err) : assign(x, centers, k, assign, err);
+            updateCenters(x, centers, k, assign, err, rnd);
+            onIteration.accept(it);
+            if (prev - obj <= tolerance * Math.max(prev, 1e-30) && it > 1) break;
+            prev = obj;
+        }
+        obj = balanced ? assignBalanced(x, centers, k, assign, err) : assign(x, centers, k, assign, err);
         return new Result(new Matrix(k, d, centers), assign, obj / n, it);
     }
 

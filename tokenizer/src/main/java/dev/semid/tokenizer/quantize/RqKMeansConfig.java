@@ -2,7 +2,7 @@ package dev.semid.tokenizer.quantize;
 
 /**
  * Residual k-means knobs; build them by name with {@link #builder()} (defaults: 3 levels × 256
- * codes, 30 iterations, seed 42, nothing balanced or standardised).
+ * codes, 30 iterations, seed 42, progressive-dimension seeding, nothing balanced or standardised).
  *
  * @param levels             L
  * @param codes              K per level
@@ -14,9 +14,14 @@ package dev.semid.tokenizer.quantize;
  * @param sample             train on at most this many items, drawn uniformly (the rest are only encoded
  *                           later): 262,144 is 1,024 points per code at K = 256, where more data no longer
  *                           moves the centres, and keeps the working copy at a quarter of a million rows
+ * @param miniBatch          rows per mini-batch k-means step (0 = full-batch Lloyd, the default); with it,
+ *                           iterations count passes over the training rows, and a few passes suffice (a
+ *                           balanced last level still runs full batches: its cap needs every row at once)
+ * @param seeding            how each level's k-means starts: progressive dimensions beat k-means++ on Beauty
+ *                           MiniLM in both relative error (0.435 against 0.448) and distinct tuples (11,185 against 10,820)
  */
 public record RqKMeansConfig(int levels, int codes, int iterations, boolean balancedLastLevel, boolean standardize, long seed,
-                             int refineRounds, int sample) {
+                             int refineRounds, int sample, int miniBatch, Seeding seeding) {
     public static final int DEFAULT_SAMPLE = 262_144;
 
     public RqKMeansConfig {
@@ -25,6 +30,9 @@ public record RqKMeansConfig(int levels, int codes, int iterations, boolean bala
         if (sample < codes) throw new IllegalArgumentException("the training sample (" + sample + ") must hold at least K = " + codes + " items");
         if (codes < 2) throw new IllegalArgumentException("codes per level must be >= 2, got " + codes);
         if (iterations < 1) throw new IllegalArgumentException("iterations must be >= 1, got " + iterations);
+        if (seeding == null) throw new IllegalArgumentException("k-means seeding must be given");
+        if (miniBatch != 0 && miniBatch < codes)
+            throw new IllegalArgumentException("a mini-batch (" + miniBatch + " rows) must hold at least K = " + codes + " rows, or be 0 for full batches");
     }
 
     public static Builder builder() { return new Builder(); }
@@ -36,7 +44,8 @@ public record RqKMeansConfig(int levels, int codes, int iterations, boolean bala
         private int levels = 3, codes = 256, iterations = 30;
         private boolean balancedLastLevel, standardize;
         private long seed = 42;
-        private int refineRounds = 0, sample = DEFAULT_SAMPLE;
+        private int refineRounds = 0, sample = DEFAULT_SAMPLE, miniBatch = 0;
+        private Seeding seeding = Seeding.PROGRESSIVE_DIMS;
 
         private Builder() {}
 
@@ -48,7 +57,9 @@ public record RqKMeansConfig(int levels, int codes, int iterations, boolean bala
         public Builder seed(long s) { seed = s; return this; }
         public Builder refineRounds(int n) { refineRounds = n; return this; }
         public Builder sample(int n) { sample = n; return this; }
+        public Builder seeding(Seeding s) { seeding = s; return this; }
+        public Builder miniBatch(int rows) { miniBatch = rows; return this; }
 
-        public RqKMeansConfig build() { return new RqKMeansConfig(levels, codes, iterations, balancedLastLevel, standardize, seed, refineRounds, sample); }
+        public RqKMeansConfig build() { return new RqKMeansConfig(levels, codes, iterations, balancedLastLevel, standardize, seed, refineRounds, sample, miniBatch, seeding); }
     }
 }

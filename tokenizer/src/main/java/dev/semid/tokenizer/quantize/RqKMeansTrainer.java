@@ -41,7 +41,7 @@ public final class RqKMeansTrainer implements Trainer {
         listener.onStart("rq-kmeans", config.levels());
         int last = config.levels() - 1;
         ResidualKMeans rkm = new ResidualKMeans(config.codes(), l -> KMeansConfig.defaults(config.seed() + l)
-                .withIterations(config.iterations()).withBalanced(config.balancedLastLevel() && l == last));
+                .withIterations(config.iterations()).withSeeding(config.seeding()).withMiniBatch(config.miniBatch()).withBalanced(config.balancedLastLevel() && l == last));
         List<Matrix> books = rkm.fit(r, config.levels(), level -> {
             KMeans.Result res = level.fit();
             Map<String, Object> m = new LinkedHashMap<>();
@@ -73,6 +73,8 @@ public final class RqKMeansTrainer implements Trainer {
         settings.put("seed", config.seed());
         settings.put("refineRounds", config.refineRounds());
         settings.put("sample", config.sample());
+        settings.put("seeding", config.seeding().label());
+        settings.put("miniBatch", config.miniBatch());
         settings.put("trainedOn", x.rows());
         return new QuantizerModel(method(), all.cols(), std == null ? null : std.mean(), std == null ? null : std.scale(),
                 List.of(), books, List.of(), settings, metrics);

@@ -49,4 +49,22 @@ class KMeansTest {
         for (int a : r.assignment()) size[a]++;
         for (int s : size) assertTrue(s <= cap, "cluster of " + s + " > cap " + cap);
     }
+
+    @Test void miniBatchRecoversSeparatedClustersDeterministically() {
+        Matrix x = TestData.blobs(4000, 8, 5, 0.1, 1);
+        KMeansConfig config = KMeansConfig.defaults(3).withMiniBatch(500).withIterations(5);
+        KMeans.Result r = new KMeans(config).fit(x, 5);
+        for (int i = 0; i + 5 < 4000; i++) assertEquals(r.assignment()[i], r.assignment()[i + 5], "point " + i);
+        assertEquals(5, Arrays.stream(r.assignment()).distinct().count());
+        assertArrayEquals(r.centers().data(), new KMeans(config).fit(x, 5).centers().data());
+    }
+
+    @Test void miniBatchComesCloseToLloydInAFewPasses() {
+        Matrix x = TestData.blobs(20_000, 16, 64, 1.0, 6);
+        KMeans.Result lloyd = new KMeans(KMeansConfig.defaults(4).withSeeding(Seeding.PROGRESSIVE_DIMS)).fit(x, 32);
+        KMeans.Result mini = new KMeans(KMeansConfig.defaults(4).withSeeding(Seeding.PROGRESSIVE_DIMS).withMiniBatch(1024).withIterations(3)).fit(x, 32);
+        assertTrue(mini.iterations() <= 3, "passes " + mini.iterations());
+        assertTrue(mini.meanSquaredError() <= 1.05 * lloyd.meanSquaredError(), "mini-batch " + mini.meanSquaredError() + " vs Lloyd " + lloyd.meanSquaredError());
+        assertEquals(32, Arrays.stream(mini.assignment()).distinct().count(), "every centre used");
+    }
 }
