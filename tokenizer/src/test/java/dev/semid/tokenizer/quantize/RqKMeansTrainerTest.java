@@ -38,10 +38,13 @@ class RqKMeansTrainerTest {
     /** Fixed chunks reduced in order: the thread count cannot change a codebook. */
     @Test void sameCodebooksWhateverTheThreadCount() throws Exception {
         Matrix x = TestData.blobs(5000, 16, 40, 1.5, 4); // five chunks of parallel work
-        RqKMeansConfig config = RqKMeansConfig.builder().levels(2).codes(32).iterations(8).seed(2).refineRounds(2).build();
-        java.util.List<Matrix> one = trainIn(new java.util.concurrent.ForkJoinPool(1), config, x);
-        java.util.List<Matrix> four = trainIn(new java.util.concurrent.ForkJoinPool(4), config, x);
-        for (int l = 0; l < 2; l++) assertArrayEquals(one.get(l).data(), four.get(l).data(), "level " + (l + 1));
+        for (RqKMeansConfig config : java.util.List.of(
+                RqKMeansConfig.builder().levels(2).codes(32).iterations(8).seed(2).refineRounds(2).build(),
+                RqKMeansConfig.builder().levels(2).codes(32).iterations(2).seed(2).miniBatch(1500).build())) {
+            java.util.List<Matrix> one = trainIn(new java.util.concurrent.ForkJoinPool(1), config, x);
+            java.util.List<Matrix> four = trainIn(new java.util.concurrent.ForkJoinPool(4), config, x);
+            for (int l = 0; l < 2; l++) assertArrayEquals(one.get(l).data(), four.get(l).data(), config + ", level " + (l + 1));
+        }
     }
 
     private static java.util.List<Matrix> trainIn(java.util.concurrent.ForkJoinPool pool, RqKMeansConfig config, Matrix x) throws Exception {
