@@ -14,7 +14,8 @@ import java.util.SplittableRandom;
  * the data along its directions of largest variance, so centres do not start on the outliers
  * k-means++ favours; on Beauty MiniLM this gives RQ-KMeans lower error and more distinct tuples
  * (faiss's residual quantizer trains the same way by default). Steps run on at most 256 points
- * per centre, the axes come from at most 8,192 rows.
+ * per centre, as faiss's k-means samples (64 was 15 % faster on a million synthetic items and
+ * 0.006 worse in relative error), the axes come from at most 8,192 rows.
  */
 final class ProgressiveDimSeeding {
     static final int STEPS = 10, ITERATIONS_PER_STEP = 10, POINTS_PER_CENTRE = 256, AXES_ROWS = 8_192;
