@@ -34,8 +34,9 @@ final class TrainOptions implements TrainerSettings {
     // RQ-KMeans
     @Option(names = "--kmeans-iterations", defaultValue = "30", description = "rqkmeans: Lloyd iterations per level (default ${DEFAULT-VALUE}).")
     int kmeansIterations;
-    @Option(names = "--seeding", defaultValue = "progressive", paramLabel = "progressive|kmeans++",
-            description = "rqkmeans: how each level's k-means starts: clustering in growing principal subspaces, or k-means++ (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seeding", defaultValue = "auto", paramLabel = "auto|progressive|kmeans++",
+            description = "rqkmeans: how each level's k-means starts: clustering in growing principal subspaces (progressive), k-means++, "
+                    + "or progressive where every code has at least 32 training rows and k-means++ below (default ${DEFAULT-VALUE}).")
     String seeding;
     @Option(names = "--mini-batch", defaultValue = "0", paramLabel = "ROWS",
             description = "rqkmeans: mini-batch k-means with batches of ROWS; --kmeans-iterations then counts passes over the rows "

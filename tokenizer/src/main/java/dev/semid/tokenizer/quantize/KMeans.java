@@ -29,7 +29,8 @@ public final class KMeans {
         if (x.rows() == 0) throw new IllegalArgumentException("k-means on an empty set");
         if (k < 1) throw new IllegalArgumentException("k must be >= 1, got " + k);
         SplittableRandom rnd = new SplittableRandom(config.seed());
-        float[] centers = config.seeding() == Seeding.PROGRESSIVE_DIMS ? ProgressiveDimSeeding.centers(x, k, config, rnd) : null;
+        Seeding seeding = config.seeding().resolve(x.rows(), k);
+        float[] centers = seeding == Seeding.PROGRESSIVE_DIMS ? ProgressiveDimSeeding.centers(x, k, config, rnd) : null;
         if (centers == null) centers = seed(x, k, rnd);
         if (config.miniBatch() > 0 && config.miniBatch() < x.rows() && !config.balanced())
             return miniBatch(x, centers, k, config, rnd, onIteration);

@@ -73,7 +73,7 @@ public final class RqKMeansTrainer implements Trainer {
         settings.put("seed", config.seed());
         settings.put("refineRounds", config.refineRounds());
         settings.put("sample", config.sample());
-        settings.put("seeding", config.seeding().label());
+        settings.put("seeding", config.seeding().resolve(x.rows(), config.codes()).label());
         settings.put("miniBatch", config.miniBatch());
         settings.put("trainedOn", x.rows());
         return new QuantizerModel(method(), all.cols(), std == null ? null : std.mean(), std == null ? null : std.scale(),

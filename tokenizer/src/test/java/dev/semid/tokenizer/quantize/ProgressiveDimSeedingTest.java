@@ -62,4 +62,14 @@ class ProgressiveDimSeedingTest {
         }
         assertTrue(first > 50 * last, "variance ordered: " + first + " vs " + last);
     }
+
+    @Test void autoSeedingGrowsDimensionsOnlyWhereCodesHaveRowsEnough() {
+        assertEquals(Seeding.PROGRESSIVE_DIMS, Seeding.AUTO.resolve(12_101, 256)); // Beauty, 47 rows per code
+        assertEquals(Seeding.PLUS_PLUS, Seeding.AUTO.resolve(12_101, 1_024));
+        assertEquals(Seeding.PLUS_PLUS, Seeding.AUTO.resolve(12_101, 4_096));
+        assertEquals(Seeding.PROGRESSIVE_DIMS, Seeding.PROGRESSIVE_DIMS.resolve(10, 4_096), "an explicit choice stands");
+        assertEquals(Seeding.AUTO, Seeding.parse("auto"));
+        assertEquals(Seeding.PLUS_PLUS, Seeding.parse("kmeans++"));
+        assertThrows(IllegalArgumentException.class, () -> Seeding.parse("random"));
+    }
 }
