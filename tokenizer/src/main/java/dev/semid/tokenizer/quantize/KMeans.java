@@ -71,16 +71,12 @@ public final class KMeans {
                     for (int j = 0, co = c * d, o = i * d; j < d; j++) centers[co + j] += eta * (bd[o + j] - centers[co + j]);
                 }
             }
-            int idle = 0;
-            for (int c = 0; c < k; c++) if (takenThisPass[c] == 0) idle++;
-            if (idle > 0) {
-                int[] worst = largest(Arrays.copyOf(batchErr, batch.rows()), Math.min(idle, batch.rows()));
-                for (int c = 0, w = 0; c < k && w < worst.length; c++)
-                    if (takenThisPass[c] == 0) {
-                        System.arraycopy(batch.data(), worst[w++] * d, centers, c * d, d);
-                        taken[c] = 0;
-                    }
-            }
+            int[] worst = restartRows(takenThisPass, batchErr, batch.rows());
+            for (int c = 0, w = 0; c < k && w < worst.length; c++)
+                if (takenThisPass[c] == 0) {
+                    System.arraycopy(batch.data(), worst[w++] * d, centers, c * d, d);
+                    taken[c] = 0;
+                }
             onIteration.accept(pass);
             if (prev - obj <= config.tolerance() * Math.max(prev, 1e-30) && pass > 1) break;
             prev = obj;
@@ -208,10 +204,7 @@ public final class KMeans {
             int o = i * d, co = c * d;
             for (int j = 0; j < d; j++) sums[co + j] += data[o + j];
         }
-        // Empty clusters take the points with the largest error, one each, in order of error.
-        int empty = 0;
-        for (int c = 0; c < k; c++) if (counts[c] == 0) empty++;
-        int[] worst = empty == 0 ? new int[0] : largest(err, Math.min(empty, n));
+        int[] worst = restartRows(counts, err, n);
         int w = 0;
         for (int c = 0; c < k; c++) {
             int co = c * d;
@@ -223,6 +216,16 @@ public final class KMeans {
             }
             for (int j = 0; j < d; j++) centers[co + j] = (float) (sums[co + j] / counts[c]);
         }
+    }
+
+    /**
+     * Where centres that took no row restart: the rows with the largest error, one per such centre,
+     * largest first (at most {@code rows}, the rows of err that count).
+     */
+    private static int[] restartRows(int[] taken, float[] err, int rows) {
+        int idle = 0;
+        for (int t : taken) if (t == 0) idle++;
+        return idle == 0 ? new int[0] : largest(rows == err.length ? err : Arrays.copyOf(err, rows), Math.min(idle, rows));
     }
 
     /** Indices of the m largest values, largest first (ties: lower index first). */

@@ -1,7 +1,5 @@
 package dev.semid.tokenizer.quantize;
 
-import java.util.Locale;
-
 /** How k-means picks its starting centres. */
 public enum Seeding {
     /** k-means++: D² sampling of data points. */
@@ -37,6 +35,4 @@ public enum Seeding {
         for (Seeding v : values()) if (v.label.equalsIgnoreCase(s) || v.name().equalsIgnoreCase(s)) return v;
         throw new IllegalArgumentException("unknown k-means seeding '" + s + "' (auto, progressive or kmeans++)");
     }
-
-    @Override public String toString() { return label.toLowerCase(Locale.ROOT); }
 }
