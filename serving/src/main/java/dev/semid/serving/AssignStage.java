@@ -271,7 +271,7 @@ final class AssignStage extends Stage {
             byte[] value = Codec.output(c.id(), r.sid(), runtime.fingerprint(), c.payload());
             long ts = c.sourceTimestamp();
             published.put(c.id(), value);
-            producer.send(new ProducerRecord<>(settings.outputTopic(), c.id(), value), (md, ex) -> {
+            send(new ProducerRecord<>(settings.outputTopic(), c.id(), value), (md, ex) -> {
                 if (ex != null) sendFailure.compareAndSet(null, ex);
                 else if (ts > 0) metrics.latency.record(Math.max(0, System.currentTimeMillis() - ts), TimeUnit.MILLISECONDS);
             });
@@ -316,7 +316,7 @@ final class AssignStage extends Stage {
         org.apache.kafka.common.header.internals.RecordHeaders h = new org.apache.kafka.common.header.internals.RecordHeaders();
         h.add("semid.error", reason.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         h.add("semid.source.topic", settings.claimsTopic().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        producer.send(new ProducerRecord<>(settings.deadLetterTopic(), null, c.id(), Codec.claimJson(c), h), this::checkSend);
+        send(new ProducerRecord<>(settings.deadLetterTopic(), null, c.id(), Codec.claimJson(c), h), this::checkSend);
     }
 
     private void materialize(ConsumerRecords<String, byte[]> records) {

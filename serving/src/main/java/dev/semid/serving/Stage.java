@@ -3,6 +3,7 @@ package dev.semid.serving;
 import dev.semid.serving.stream.Claim;
 import dev.semid.serving.stream.Codec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -35,6 +36,7 @@ abstract class Stage {
     volatile boolean running;
     volatile long lastLoopNanos = System.nanoTime();
     KafkaProducer<String, byte[]> producer;
+    private final SettledPartitions settled = new SettledPartitions();
     private Thread thread;
 
     Stage(ServiceSettings settings, String name) {
@@ -116,7 +118,13 @@ abstract class Stage {
             LOG.debug("closing {} producer: {}", name, e.toString());
         }
         producer = null;
+        settled.clear();
         sendFailure.set(null);
+    }
+
+    /** Sends through the stage's producer, in order per partition from the producer's first write ({@link SettledPartitions}). */
+    void send(ProducerRecord<String, byte[]> r, Callback done) {
+        settled.send(producer, r, done, this::flush);
     }
 
     /** Flushes the producer; throws if anything sent was not acknowledged. */
@@ -142,7 +150,7 @@ abstract class Stage {
     }
 
     private void sendClaimsRecord(int partition, List<Claim> claims) {
-        producer.send(new ProducerRecord<>(settings.claimsTopic(), partition, null,
+        send(new ProducerRecord<>(settings.claimsTopic(), partition, null,
                 Codec.claims(claims)), (md, e) -> {
             checkSend(md, e);
             if (e == null) claimsSent(md);

@@ -19,7 +19,6 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteBufferDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -177,7 +176,7 @@ final class TokenizeStage extends Stage {
 
     /** The claims partition of a code tuple: Kafka's default partitioner's for the key "12-201-7". */
     static int partitionOf(CodeTuple tuple, int partitions) {
-        return Utils.toPositive(Utils.murmur2(tuple.partitionKey())) % partitions;
+        return Topics.partitionOf(tuple.partitionKey(), partitions);
     }
 
     private void deadLetter(ConsumerRecord<String, ByteBuffer> r, String reason) {
@@ -189,7 +188,7 @@ final class TokenizeStage extends Stage {
         h.add("semid.source.partition", Integer.toString(r.partition()).getBytes(StandardCharsets.UTF_8));
         h.add("semid.source.offset", Long.toString(r.offset()).getBytes(StandardCharsets.UTF_8));
         LOG.warn("dead letter {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), reason);
-        producer.send(new ProducerRecord<>(settings.deadLetterTopic(), null, r.key(), r.value() == null ? null : ItemDecoder.bytes(r.value()), h), this::checkSend);
+        send(new ProducerRecord<>(settings.deadLetterTopic(), null, r.key(), r.value() == null ? null : ItemDecoder.bytes(r.value()), h), this::checkSend);
     }
 
     private static String header(ConsumerRecord<String, ByteBuffer> r, String name) {

@@ -72,9 +72,14 @@ final class ServiceFixture {
         return p;
     }
 
+    /**
+     * The tests' item producer. One request in flight: a producer's first batches to a fresh topic
+     * could otherwise be appended out of order (see SettledPartitions), and arrival order is what
+     * the dedup tokens follow.
+     */
     static KafkaProducer<String, byte[]> producer(String bootstrap) {
-        return new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all", "linger.ms", 2), new StringSerializer(),
-                new ByteArraySerializer());
+        return new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all", "linger.ms", 2, "batch.size", 256 * 1024,
+                "max.in.flight.requests.per.connection", 1), new StringSerializer(), new ByteArraySerializer());
     }
 
     static byte[] itemJson(String id, float[] v, String extra) {

@@ -3,6 +3,7 @@ package dev.semid.serving.stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.utils.Utils;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,11 @@ import java.util.concurrent.ExecutionException;
 /** Creates the service's topics that are missing; the output topic is compacted (the latest ID per item). */
 public final class Topics {
     private Topics() {}
+
+    /** The partition Kafka's default partitioner gives a record with this (serialized) key: murmur2(key) mod partitions. */
+    public static int partitionOf(byte[] key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key)) % partitions;
+    }
 
     public static void ensure(Map<String, Object> adminConfig, int partitions, short replication, String input, String claims,
                               String output, String deadLetters) {
