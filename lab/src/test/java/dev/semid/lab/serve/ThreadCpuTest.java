@@ -49,8 +49,8 @@ class ThreadCpuTest {
             late = cpu.window(t1 + 1_100_000_000L, t1 + 2_000_000_000L);
         }
         assertTrue(!early.contains("late-#"), "nothing of the later thread in the earlier window: " + early);
-        // a whole core when the machine is free; under other load the spinner gets less, but still shows
-        assertTrue(cores(late, "late-#") > 0.2, late);
+        // a whole core when the machine is free; under other load (0.19 seen beside three trainings) less, but it shows
+        assertTrue(cores(late, "late-#") > 0.05, late);
     }
 
     @Test void groupsBrokerJvmAndMergeThreads() {
