@@ -13,8 +13,9 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Benchmark training and encoding on an embedding file (default: Amazon Beauty MiniLM 384-d).",
                 "`semid bench index` benchmarks the Lucene ID index, `semid bench serve` the streaming service, `semid bench genrec` the recommenders,",
-                "`semid bench rqkmeans` RQ-KMeans training (speed, quality, a million items)."},
-        subcommands = {IndexBenchCommand.class, ServeBenchCommand.class, GenRecBenchCommand.class, RqKMeansBenchCommand.class})
+                "`semid bench rqkmeans` RQ-KMeans training (speed, quality, a million items), `semid bench embed` text embedding."},
+        subcommands = {IndexBenchCommand.class, ServeBenchCommand.class, GenRecBenchCommand.class, RqKMeansBenchCommand.class,
+                EmbedBenchCommand.class})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--input", defaultValue = "../shared/data/beauty/embeddings-minilm-384.npy", paramLabel = "FILE",
             description = "Embeddings (default ${DEFAULT-VALUE}).")

@@ -12,11 +12,14 @@ import dev.semid.index.SidEntry;
 import dev.semid.index.SidIndexReader;
 import dev.semid.tokenizer.io.EmbeddingReader;
 import dev.semid.tokenizer.io.NpyWriter;
+import dev.semid.tokenizer.io.EmbeddingWriter;
+import dev.semid.embed.SentenceEncoder;
 import dev.semid.tokenizer.model.ModelArtifact;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,6 +32,11 @@ import java.util.concurrent.Callable;
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--input", paramLabel = "FILE", description = "Use these embeddings instead of the synthetic catalogue.")
     Path input;
+    @Option(names = "--catalogue", arity = "0..1", fallbackValue = "", paramLabel = "FILE",
+            description = {"Start from item text: embed this catalogue (.jsonl, .csv, .tsv; see `semid embed`) with the built-in sentence model first.",
+                    "Without a file: Amazon Beauty's item texts (" + BEAUTY_TEXTS + ") when they are there, else a built-in 2,000-item product catalogue."})
+    String catalogue;
+    @Mixin EmbedOptions embed;
     @Option(names = "--ids", paramLabel = "FILE", description = "Item ids aligned with --input rows.")
     Path ids;
     @Option(names = "--id-base", defaultValue = "0", description = "Row r gets id r+N when there are no ids (default ${DEFAULT-VALUE}).")
@@ -47,18 +55,39 @@ final class DemoCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
+    static final String BEAUTY_TEXTS = "../shared/data/beauty/items.tsv";
+
     /** The demo should finish in about a minute: fewer epochs unless asked for more. */
     static final int DEMO_EPOCHS = 40;
 
     @Override public Integer call() throws Exception {
         if (!spec.commandLine().getParseResult().hasMatchedOption("--epochs")) train.epochs = DEMO_EPOCHS;
-        EmbeddingSet set = input != null ? EmbeddingReader.read(input, ids, idBase)
-                : SyntheticCatalogue.generate(items, dim, 16, 8, 7);
+        if (catalogue != null && input != null) throw new IllegalArgumentException("give --catalogue (text) or --input (embeddings), not both");
         Output output = run.output();
         // The steps' own result lines are the demo's narrative; its result is the final lookup.
         Output steps = new Output(output.detail(), false);
-        output.detail().printf("catalogue: %s, %d items × %d dims%n", input != null ? input : "synthetic (built in)", set.size(), set.dimension());
-        if (input == null) {
+        EmbeddingSet set;
+        String source;
+        if (catalogue != null) {
+            Path file = !catalogue.isEmpty() ? Path.of(catalogue) : Files.exists(Path.of(BEAUTY_TEXTS)) ? Path.of(BEAUTY_TEXTS) : null;
+            source = file != null ? file.toString() : "built-in product titles";
+            output.detail().println("== embed (" + source + ")");
+            var texts = file != null ? CatalogueEmbedding.texts(file, embed.idField, embed.template()) : BuiltInTexts.generate(2000);
+            var model = embed.model();
+            CatalogueEmbedding.Result r;
+            try (SentenceEncoder encoder = SentenceEncoder.open(model, embed.config())) {
+                r = CatalogueEmbedding.embed(texts, encoder, run.progress());
+            }
+            set = r.embeddings();
+            output.detail().println(r.summary(model.name()));
+            List<Path> written = EmbeddingWriter.write(work.resolve("catalogue.npy"), set);
+            output.detail().println("embeddings written to " + String.join(" + ", written.stream().map(Path::toString).toList()) + "\n");
+        } else {
+            set = input != null ? EmbeddingReader.read(input, ids, idBase) : SyntheticCatalogue.generate(items, dim, 16, 8, 7);
+            source = input != null ? input.toString() : "synthetic (built in)";
+        }
+        output.detail().printf("catalogue: %s, %d items × %d dims%n", source, set.size(), set.dimension());
+        if (input == null && catalogue == null) {
             Path npy = work.resolve("catalogue.npy");
             NpyWriter.write(npy, set.vectors());
             output.detail().println("synthetic catalogue written to " + npy + " (row r = item r+1)");
@@ -87,7 +116,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         output.detail().println("\nnext: ./semid inspect " + modelDir + "\n      ./semid lookup children " + "--index " + indexDir
                 + "\n      ./semid lookup item " + set.ids().get(0) + " --index " + indexDir + "\n      ./semid tokenize --model " + modelDir
-                + " --input " + (input != null ? input : work.resolve("catalogue.npy") + " --id-base 1") + " --out ids.csv");
+                + " --input " + (input != null ? input : catalogue != null ? work.resolve("catalogue.npy") + " --ids " + work.resolve("catalogue.ids.txt")
+                : work.resolve("catalogue.npy") + " --id-base 1") + " --out ids.csv");
         return 0;
     }
 }

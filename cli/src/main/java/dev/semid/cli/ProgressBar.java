@@ -23,6 +23,8 @@ final class ProgressBar implements GenRecListener {
     private int stepEpoch = -1, stepOrigin;
     private long stepStart;
     private String stepUnit = "epoch";
+    private String taskLabel;
+    private long taskStart, taskDone;
 
     ProgressBar(PrintStream out, boolean quiet) {
         this.out = out;
@@ -91,14 +93,24 @@ final class ProgressBar implements GenRecListener {
         out.println(message);
     }
 
-    /** Progress of a non-epoch task (tokenizing). */
+    /** Progress of a non-epoch task (tokenizing, embedding), with its rate and time left at that rate. */
     void task(String label, long done, long total) {
         if (quiet) return;
+        long now = System.nanoTime();
+        if (!label.equals(taskLabel) || done < taskDone) {
+            taskLabel = label;
+            taskStart = now;
+        }
+        taskDone = done;
+        double rate = done / Math.max(1e-9, (now - taskStart) / 1e9);
+        String pace = done > 0 && now > taskStart ? String.format(Locale.ROOT, " %,.0f/s ETA %s", rate, eta((total - done) / rate)) : "";
         if (tty) {
-            out.print("\r" + bar(done / (double) total) + String.format(" %s %d/%d\u001b[K", label, done, total));
+            if (done < total && now - lastDraw < 100_000_000L) return;
+            lastDraw = now;
+            out.print("\r" + bar(done / (double) total) + String.format(" %s %d/%d%s\u001b[K", label, done, total, pace));
             if (done == total) out.println();
         } else if (done == total) {
-            out.printf("%s %d/%d%n", label, done, total);
+            out.printf("%s %d/%d%s%n", label, done, total, pace.replaceAll(" ETA .*", ""));
         }
         out.flush();
     }

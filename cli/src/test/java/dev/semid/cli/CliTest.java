@@ -62,7 +62,7 @@ class CliTest {
     }
 
     @Test void everyCommandHasHelp() {
-        for (String cmd : List.of("train", "tokenize", "inspect", "demo", "bench")) {
+        for (String cmd : List.of("train", "tokenize", "inspect", "demo", "bench", "embed")) {
             Run r = semid(cmd, "--help");
             assertEquals(0, r.code(), cmd);
             assertTrue(r.out().contains("Usage: semid " + cmd), r.out());

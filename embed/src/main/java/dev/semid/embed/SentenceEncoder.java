@@ -101,6 +101,7 @@ public final class SentenceEncoder implements AutoCloseable {
         Matrix out = Matrix.zeros(n, dimension);
         int empty = 0, truncated = 0;
         long tokens = 0;
+        if (progress != null) progress.update(0, n);
         for (int from = 0; from < n; from += CHUNK) {
             int to = Math.min(n, from + CHUNK);
             List<String> chunk = new ArrayList<>(to - from);

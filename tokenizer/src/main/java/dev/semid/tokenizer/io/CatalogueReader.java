@@ -1,0 +1,141 @@
+package dev.semid.tokenizer.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads an item catalogue, one item a row, and hands each row's id and text fields to a
+ * consumer: JSON Lines (an object a line; strings as they are, numbers and booleans as their
+ * text, arrays joined with ", ", objects as JSON), CSV or TSV with a header. The id comes from
+ * the named field, by default {@code id}, else {@code item_id}. Ids must be present, non-empty
+ * and unique; every error names the file and line.
+ */
+public final class CatalogueReader {
+    /** Id fields tried, in order, when none is named. */
+    public static final List<String> DEFAULT_ID_FIELDS = List.of("id", "item_id");
+    public static final List<String> SUPPORTED_EXTENSIONS = List.of(".jsonl", ".ndjson", ".json", ".csv", ".tsv");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Receives one item: its id, its fields by name (the id among them), and where it was read. */
+    @FunctionalInterface
+    public interface Row {
+        void accept(String id, Map<String, String> fields, String location);
+    }
+
+    /** What was read: the items' count and every field name seen (in first-seen order). */
+    public record Summary(int items, List<String> fields) {}
+
+    private CatalogueReader() {}
+
+    /** Reads {@code file}, calling {@code row} per item in file order; {@code idFieldOrNull} null = the defaults. */
+    public static Summary read(Path file, String idFieldOrNull, Row row) {
+        Sources.requireReadableFile(file);
+        String ext = Sources.extension(file);
+        try {
+            return switch (ext) {
+                case ".jsonl", ".ndjson", ".json" -> readJsonl(file, idFieldOrNull, row);
+                case ".csv", ".tsv" -> readDelimited(file, ext.equals(".csv") ? ',' : '\t', idFieldOrNull, row);
+                default -> throw new InputException(Sources.name(file), null, "unsupported catalogue extension "
+                        + (ext.isEmpty() ? "(none)" : "'" + ext + "'") + "; supported: " + String.join(", ", SUPPORTED_EXTENSIONS));
+            };
+        } catch (IOException e) {
+            throw Sources.ioFailure(file, e);
+        }
+    }
+
+    private static Summary readJsonl(Path file, String idField, Row row) throws IOException {
+        String src = Sources.name(file);
+        Set<String> fields = new LinkedHashSet<>();
+        Map<String, Long> seen = new HashMap<>();
+        long line = 0;
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String s; (s = r.readLine()) != null; ) {
+                line++;
+                if (line == 1 && s.startsWith("\uFEFF")) s = s.substring(1);
+                if (s.isBlank()) continue;
+                JsonNode o;
+                try {
+                    o = JSON.readTree(s);
+                } catch (JsonProcessingException e) {
+                    throw new InputException(src, "line " + line, "invalid JSON: " + e.getOriginalMessage());
+                }
+                if (!o.isObject()) throw new InputException(src, "line " + line, "expected a JSON object, got " + o.getNodeType().toString().toLowerCase());
+                Map<String, String> f = new java.util.LinkedHashMap<>(); // field order as written, for messages
+                o.properties().forEach(e -> f.put(e.getKey(), text(e.getValue())));
+                fields.addAll(f.keySet());
+                String key = idField != null ? idField : DEFAULT_ID_FIELDS.stream().filter(o::has).findFirst().orElse(null);
+                if (key == null || !o.hasNonNull(key))
+                    throw new InputException(src, "line " + line, "no id field '" + (idField != null ? idField : String.join("' or '", DEFAULT_ID_FIELDS))
+                            + "' (fields: " + String.join(", ", f.keySet()) + "; name the id with --id-field)");
+                emit(src, "line " + line, line, f.get(key), f, seen, row);
+            }
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new InputException(src, "line " + (line + 1), "not valid UTF-8");
+        }
+        if (seen.isEmpty()) throw new InputException(src, null, "empty catalogue: no items");
+        return new Summary(seen.size(), List.copyOf(fields));
+    }
+
+    private static Summary readDelimited(Path file, char sep, String idField, Row row) throws IOException {
+        String src = Sources.name(file);
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            DelimitedRecords records = new DelimitedRecords(r, sep, src);
+            List<String> header = records.next();
+            if (header == null || header.isEmpty() || header.size() == 1 && header.get(0).isEmpty())
+                throw new InputException(src, "line 1", "expected a header naming the columns");
+            if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) header.set(0, header.get(0).substring(1));
+            int idCol = -1;
+            if (idField != null) idCol = header.indexOf(idField);
+            else for (String d : DEFAULT_ID_FIELDS) if ((idCol = header.indexOf(d)) >= 0) break;
+            if (idCol < 0)
+                throw new InputException(src, "line 1", "no id column '" + (idField != null ? idField : String.join("' or '", DEFAULT_ID_FIELDS))
+                        + "' (columns: " + String.join(", ", header) + "; name the id with --id-field)");
+            Map<String, Long> seen = new HashMap<>();
+            for (List<String> rec; (rec = records.next()) != null; ) {
+                long line = records.startLine();
+                if (rec.size() == 1 && rec.get(0).isEmpty()) continue;
+                if (rec.size() != header.size())
+                    throw new InputException(src, "line " + line, rec.size() + " fields, the header has " + header.size());
+                Map<String, String> f = new HashMap<>();
+                for (int c = 0; c < header.size(); c++) f.put(header.get(c), rec.get(c));
+                emit(src, "line " + line, line, rec.get(idCol), f, seen, row);
+            }
+            if (seen.isEmpty()) throw new InputException(src, null, "empty catalogue: a header and no items");
+            return new Summary(seen.size(), List.copyOf(header));
+        }
+    }
+
+    private static void emit(String src, String where, long line, String id, Map<String, String> fields, Map<String, Long> seen, Row row) {
+        if (id == null || id.isBlank()) throw new InputException(src, where, "empty item id");
+        Long prev = seen.putIfAbsent(id, line);
+        if (prev != null) throw new InputException(src, where + " (id '" + id + "')", "item id also on line " + prev);
+        row.accept(id, fields, where + " (id '" + id + "')");
+    }
+
+    private static String text(JsonNode v) {
+        if (v == null || v.isNull()) return "";
+        if (v.isValueNode()) return v.asText();
+        if (v.isArray()) {
+            List<String> parts = new ArrayList<>(v.size());
+            v.forEach(x -> {
+                String t = text(x);
+                if (!t.isEmpty()) parts.add(t);
+            });
+            return String.join(", ", parts);
+        }
+        return v.toString();
+    }
+}
