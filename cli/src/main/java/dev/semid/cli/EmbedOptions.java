@@ -29,7 +29,7 @@ final class EmbedOptions {
     int batchSize;
     @Option(names = "--no-normalize", description = "Keep the pooled vectors as they are (default: unit L2 norm).")
     boolean noNormalize;
-    @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "ONNX Runtime threads; 0 = one per core (default ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Batches embedded side by side, one core each; 0 = one per core (default ${DEFAULT-VALUE}).")
     int threads;
     @Option(names = "--empty-text", defaultValue = "(unknown item)", paramLabel = "TEXT",
             description = "What an item with an empty text is embedded as (default \"${DEFAULT-VALUE}\").")

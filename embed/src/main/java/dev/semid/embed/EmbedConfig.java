@@ -7,7 +7,7 @@ package dev.semid.embed;
  *                    sentence-transformers setting is 256)
  * @param batchSize   texts per model call; texts are sorted by length first, so a batch pads little
  * @param normalize   scale every embedding to unit L2 norm (what semantic-ID pipelines feed the tokenizer)
- * @param threads     ONNX Runtime intra-op threads; 0 = one per core
+ * @param threads     batches embedded side by side, each on one ONNX Runtime thread; 0 = one per core
  * @param placeholder what an empty text is embedded as (counted in the summary)
  */
 public record EmbedConfig(int maxTokens, int batchSize, boolean normalize, int threads, String placeholder) {

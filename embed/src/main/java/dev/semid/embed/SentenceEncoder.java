@@ -22,12 +22,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Texts → sentence embeddings with an ONNX sentence model: the Hugging Face tokenizer (the Rust
  * library Python uses, so token ids match), ONNX Runtime for the transformer, then pooling and L2
  * normalisation here. Texts go in chunks; within a chunk they are sorted by token count and cut
- * into batches, so a batch pads to nearly its own length rather than the longest text's.
+ * into batches, so a batch pads to nearly its own length rather than the longest text's; the
+ * cores run whole batches side by side.
  * ONNX Runtime is called directly (not through DJL's engine wrapper): the encoder needs only a
  * session, its thread count and flat buffers in and out, and DJL's NDArray layer would add copies.
  */
@@ -43,6 +49,8 @@ public final class SentenceEncoder implements AutoCloseable {
     private final boolean typeIds;
     private final String output;
     private final int dimension;
+    private final int workers;
+    private final ExecutorService pool;
 
     /** What {@link #encode} did besides the vectors. */
     public record Result(Matrix vectors, int emptyTexts, int truncatedTexts, long tokens) {}
@@ -55,7 +63,9 @@ public final class SentenceEncoder implements AutoCloseable {
         this.env = OrtEnvironment.getEnvironment();
         OrtSession.SessionOptions o = new OrtSession.SessionOptions();
         o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-        o.setIntraOpNumThreads(config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors());
+        o.setIntraOpNumThreads(1); // the parallelism is across batches (see encode)
+        this.workers = config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors();
+        this.pool = workers > 1 ? Executors.newFixedThreadPool(workers, Thread.ofPlatform().daemon().name("semid-embed-", 0).factory()) : null;
         this.session = env.createSession(model.onnx(), o);
         Set<String> inputs = session.getInputNames();
         for (String need : List.of("input_ids", "attention_mask"))
@@ -121,13 +131,53 @@ public final class SentenceEncoder implements AutoCloseable {
                 if (enc[i].exceedMaxLength()) truncated++;
             }
             Arrays.sort(order, (a, b) -> Integer.compare(enc[a].getIds().length, enc[b].getIds().length));
+            int base = from;
+            List<Callable<Integer>> batches = new ArrayList<>();
             for (int b = 0; b < order.length; b += config.batchSize()) {
-                int e = Math.min(order.length, b + config.batchSize());
-                runBatch(enc, order, b, e, out, from);
-                if (progress != null) progress.update(from + e, n);
+                int s = b, e = Math.min(order.length, b + config.batchSize());
+                batches.add(() -> {
+                    runBatch(enc, order, s, e, out, base);
+                    return e - s;
+                });
             }
+            run(batches, from, n, progress);
         }
         return new Result(out, empty, truncated, tokens);
+    }
+
+    /**
+     * Runs a chunk's batches, one per worker at a time, each on one ONNX Runtime thread: a short
+     * text's batch is too small a matrix product to split across cores without the threads
+     * waiting on each other, so the cores take whole batches instead.
+     */
+    private void run(List<Callable<Integer>> batches, int doneBefore, int n, Tokenization.Progress progress) {
+        int done = doneBefore;
+        if (pool == null) {
+            for (Callable<Integer> b : batches) {
+                try {
+                    done += b.call();
+                } catch (Exception e) {
+                    throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                }
+                if (progress != null) progress.update(done, n);
+            }
+            return;
+        }
+        List<Future<Integer>> futures = new ArrayList<>();
+        for (Callable<Integer> b : batches) futures.add(pool.submit(b));
+        try {
+            for (Future<Integer> f : futures) {
+                done += f.get();
+                if (progress != null) progress.update(done, n);
+            }
+        } catch (InterruptedException e) {
+            futures.forEach(f -> f.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while embedding", e);
+        } catch (ExecutionException e) {
+            futures.forEach(f -> f.cancel(true));
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     private void runBatch(Encoding[] enc, Integer[] order, int from, int to, Matrix out, int rowBase) {
@@ -194,6 +244,7 @@ public final class SentenceEncoder implements AutoCloseable {
     }
 
     @Override public void close() {
+        if (pool != null) pool.shutdownNow();
         try {
             session.close();
         } catch (OrtException e) {

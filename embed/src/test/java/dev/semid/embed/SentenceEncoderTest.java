@@ -34,6 +34,33 @@ class SentenceEncoderTest {
         return ab / Math.sqrt(aa * bb);
     }
 
+    @Test void batchesRunSideBySideGiveTheSameRowsAsOneAtATime() {
+        List<String> texts = new ArrayList<>();
+        String[] words = {"argan", "oil", "shampoo", "red", "nail", "polish", "matte", "lipstick", "vitamin", "serum", "for", "dry", "hair"};
+        java.util.Random r = new java.util.Random(3);
+        for (int i = 0; i < 300; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int w = 0, n = 1 + r.nextInt(12); w < n; w++) sb.append(words[r.nextInt(words.length)]).append(' ');
+            texts.add(i % 50 == 7 ? "" : sb.toString());
+        }
+        float[] one, two;
+        try (SentenceEncoder e = SentenceEncoder.open(SentenceModel.miniLm(), EmbedConfig.defaults().withBatchSize(16).withThreads(1))) {
+            one = e.encode(texts, null).vectors().data();
+        }
+        java.util.concurrent.atomic.AtomicLong last = new java.util.concurrent.atomic.AtomicLong(-1);
+        SentenceEncoder.Result r2;
+        try (SentenceEncoder e = SentenceEncoder.open(SentenceModel.miniLm(), EmbedConfig.defaults().withBatchSize(16).withThreads(2))) {
+            r2 = e.encode(texts, (done, total) -> {
+                assertTrue(done >= last.get() && done <= total, "progress moves forward: " + done);
+                last.set(done);
+            });
+            two = r2.vectors().data();
+        }
+        assertEquals(300, last.get());
+        assertEquals(6, r2.emptyTexts());
+        assertArrayEquals(one, two, "row i is text i's embedding, whichever core ran its batch");
+    }
+
     @Test void beautyTextsMatchThePythonEmbeddings() throws Exception {
         Path tsv = BEAUTY.resolve("items.tsv"), npy = BEAUTY.resolve("embeddings-minilm-384.npy");
         Assumptions.assumeTrue(Files.exists(tsv) && Files.exists(npy), "Amazon Beauty data beside the checkout");
