@@ -10,6 +10,7 @@ import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopCodecs;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.schema.MessageType;
@@ -45,7 +46,10 @@ final class ParquetInput implements AutoCloseable {
             @Override public String toString() { return "the file"; } // parquet-java's messages start with it
         };
         try {
-            return new ParquetInput(file, ParquetFileReader.open(input, ParquetReadOptions.builder(new PlainParquetConfiguration()).build()));
+            PlainParquetConfiguration conf = new PlainParquetConfiguration();
+            ParquetReadOptions options = ParquetReadOptions.builder(conf)
+                    .withCodecFactory(new HeapSnappyCodecs(HadoopCodecs.newFactory(conf, 0))).build();
+            return new ParquetInput(file, ParquetFileReader.open(input, options));
         } catch (IOException e) {
             throw Sources.ioFailure(file, e);
         } catch (RuntimeException e) { // parquet-java reports a file that is not Parquet as a plain RuntimeException
