@@ -33,6 +33,7 @@ final class DemoCommand implements Callable<Integer> {
     Path ids;
     @Option(names = "--id-base", defaultValue = "0", description = "Row r gets id r+N when there are no ids (default ${DEFAULT-VALUE}).")
     long idBase;
+    @Mixin ColumnOptions columns;
     @Option(names = "--items", defaultValue = "5000", description = "Synthetic catalogue size (default ${DEFAULT-VALUE}).")
     int items;
     @Option(names = "--dim", defaultValue = "64", description = "Synthetic embedding dimension (default ${DEFAULT-VALUE}).")
@@ -52,7 +53,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override public Integer call() throws Exception {
         if (!spec.commandLine().getParseResult().hasMatchedOption("--epochs")) train.epochs = DEMO_EPOCHS;
-        EmbeddingSet set = input != null ? EmbeddingReader.read(input, ids, idBase)
+        EmbeddingSet set = input != null ? EmbeddingReader.read(input, ids, idBase, columns.columns())
                 : SyntheticCatalogue.generate(items, dim, 16, 8, 7);
         Output output = run.output();
         // The steps' own result lines are the demo's narrative; its result is the final lookup.
