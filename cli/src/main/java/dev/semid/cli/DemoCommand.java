@@ -41,6 +41,7 @@ final class DemoCommand implements Callable<Integer> {
     Path ids;
     @Option(names = "--id-base", defaultValue = "0", description = "Row r gets id r+N when there are no ids (default ${DEFAULT-VALUE}).")
     long idBase;
+    @Mixin ColumnOptions columns;
     @Option(names = "--items", defaultValue = "5000", description = "Synthetic catalogue size (default ${DEFAULT-VALUE}).")
     int items;
     @Option(names = "--dim", defaultValue = "64", description = "Synthetic embedding dimension (default ${DEFAULT-VALUE}).")
@@ -83,7 +84,7 @@ final class DemoCommand implements Callable<Integer> {
             List<Path> written = EmbeddingWriter.write(work.resolve("catalogue.npy"), set);
             output.detail().println("embeddings written to " + String.join(" + ", written.stream().map(Path::toString).toList()) + "\n");
         } else {
-            set = input != null ? EmbeddingReader.read(input, ids, idBase) : SyntheticCatalogue.generate(items, dim, 16, 8, 7);
+            set = input != null ? EmbeddingReader.read(input, ids, idBase, columns.columns()) : SyntheticCatalogue.generate(items, dim, 16, 8, 7);
             source = input != null ? input.toString() : "synthetic (built in)";
         }
         output.detail().printf("catalogue: %s, %d items × %d dims%n", source, set.size(), set.dimension());

@@ -39,7 +39,7 @@ final class GenRecLeaderboardCommand implements Callable<Integer> {
     @Option(names = "--sequences", required = true, paramLabel = "FILE", description = "User histories (e.g. Amazon Beauty's sequences.txt).")
     Path sequences;
     @Option(names = "--sids", paramLabel = "NAME=FILE", converter = NamedPath.Converter.class,
-            description = "An ID set to train on: ours (.jsonl/.csv/.tsv) or published (.json, dedup tokens added). Repeatable: one row each.")
+            description = "An ID set to train on: ours (.jsonl/.csv/.tsv/.parquet) or published (.json, dedup tokens added). Repeatable: one row each.")
     List<NamedPath> sids = new ArrayList<>();
     @Option(names = "--id-base", defaultValue = "0", paramLabel = "N", description = "Item id of key \"0\" in published .json ID files (1 for Beauty).")
     long idBase;
@@ -63,6 +63,7 @@ final class GenRecLeaderboardCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--title", defaultValue = "Generative retrieval leaderboard", description = "Heading of the Markdown file.")
     String title;
+    @Mixin ColumnOptions columns;
     @Mixin GenRecOptions model;
     @Mixin RunOptions run;
 
@@ -95,7 +96,7 @@ final class GenRecLeaderboardCommand implements Callable<Integer> {
         if (baselines) {
             rows.add(board.baseline(new PopularityRecommender(LeaveOneOutSplit.trainingCounts(data))));
             if (embeddings != null) {
-                var m = Alignment.embeddings(EmbeddingReader.read(embeddings, null, embeddingsIdBase), data.items().ids(), embeddings.toString());
+                var m = Alignment.embeddings(EmbeddingReader.read(embeddings, null, embeddingsIdBase, columns.columns()), data.items().ids(), embeddings.toString());
                 RowResult knn = board.baseline(new ItemKnnRecommender(m, ItemKnnRecommender.Query.LAST));
                 rows.add(knn);
                 reference = knn.name();

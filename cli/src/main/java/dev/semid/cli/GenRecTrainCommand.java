@@ -26,7 +26,7 @@ final class GenRecTrainCommand implements Callable<Integer> {
             description = "User histories: `user item_1 item_2 …` per line, oldest first, or .csv `user,item,timestamp`.")
     Path sequences;
     @Option(names = "--sids", paramLabel = "FILE",
-            description = "The ID set: ours (.jsonl/.csv/.tsv from `semid tokenize`) or published token form (.json, dedup tokens added). Not for sasrec.")
+            description = "The ID set: ours (.jsonl/.csv/.tsv/.parquet from `semid tokenize`) or published token form (.json, dedup tokens added). Not for sasrec.")
     Path sids;
     @Option(names = "--id-base", defaultValue = "0", paramLabel = "N",
             description = "Item id of key \"0\" in a published .json ID file (default ${DEFAULT-VALUE}; 1 for Amazon Beauty).")

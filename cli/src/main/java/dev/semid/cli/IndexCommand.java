@@ -25,7 +25,7 @@ final class IndexCommand implements Runnable {
     @Override public void run() { spec.commandLine().usage(System.out); }
 
     @Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Upsert every (item, ID) of a `semid tokenize` output (.jsonl, .csv, .tsv) into an index.",
+            description = {"Upsert every (item, ID) of a `semid tokenize` output (.jsonl, .csv, .tsv, .parquet) into an index.",
                     "The model's fingerprint is recorded; an index of another model is refused unless --reindex."})
     static final class Build implements Callable<Integer> {
         @Option(names = "--sids", required = true, paramLabel = "FILE", description = "IDs from `semid tokenize --out`.")

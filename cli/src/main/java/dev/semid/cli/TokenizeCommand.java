@@ -14,13 +14,14 @@ import java.util.concurrent.Callable;
 
 @Command(name = "tokenize", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Give every item a unique semantic ID with a trained model.",
-                "Output by extension: .jsonl ({\"id\":\"17\",\"codes\":[12,201,7,0],\"sid\":\"12-201-7-0\"}), .csv or .tsv;"
+                "Output by extension: .jsonl ({\"id\":\"17\",\"codes\":[12,201,7,0],\"sid\":\"12-201-7-0\"}), .csv, .tsv"
+                        + " or .parquet (id, sid, codes as list<int>);"
                         + " written atomically, with metrics JSON beside it."})
 final class TokenizeCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "MODEL_DIR", description = "Model directory from `semid train`.")
     Path model;
     @Mixin InputOptions input;
-    @Option(names = "--out", paramLabel = "FILE", description = "Output file: .jsonl, .csv or .tsv (required unless --index).")
+    @Option(names = "--out", paramLabel = "FILE", description = "Output file: .jsonl, .csv, .tsv or .parquet (required unless --index).")
     Path out;
     @Option(names = "--index", paramLabel = "DIR", description = "Also upsert the IDs into this Lucene index (see `semid index build`).")
     Path index;

@@ -71,6 +71,13 @@ class EmbedCliTest {
                 assertEquals(1.0, dot, 1e-4, "item " + (i + 1) + ": '" + texts.get(i) + "'");
             }
         }
+        // Parquet out carries the same ids and floats
+        Path pq = tmp.resolve("emb.parquet");
+        r = semid("embed", "--input", cat.toString(), "--text", template, "--out", pq.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        EmbeddingSet fromParquet = EmbeddingReader.read(pq, null, 0);
+        assertEquals(set.ids(), fromParquet.ids());
+        assertArrayEquals(set.vectors().data(), fromParquet.vectors().data());
         // the embeddings feed training and tokenizing as they are
         Path model = tmp.resolve("model"), sids = tmp.resolve("ids.jsonl");
         r = semid("train", "--input", out.toString(), "--ids", tmp.resolve("emb.ids.txt").toString(), "--method", "rqkmeans", "--levels", "2",

@@ -8,20 +8,23 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * Writes embeddings with their item ids, atomically, in the format of the target's extension:
  * {@code .npy} (float32, C order) with the ids one per line in a sibling {@code NAME.ids.txt}
- * (what {@code --ids} reads), or JSON Lines {@code {"id":"17","embedding":[…]}} (what
- * {@code --input} reads with its ids). Floats are written in their shortest exact form, so
- * either file reads back bit for bit.
+ * (what {@code --ids} reads), JSON Lines {@code {"id":"17","embedding":[…]}} (what
+ * {@code --input} reads with its ids), or an added {@link FileFormat}'s (Parquet). Floats are
+ * written in their shortest exact form, so every file reads back bit for bit.
  */
 public final class EmbeddingWriter {
-    public static final List<String> SUPPORTED_EXTENSIONS = List.of(".npy", ".jsonl");
-
     private EmbeddingWriter() {}
+
+    public static List<String> extensions() {
+        return FileFormats.withAdded(List.of(".npy", ".jsonl"));
+    }
 
     /** The ids file written beside an {@code .npy}: {@code emb.npy} → {@code emb.ids.txt}. */
     public static Path idsFile(Path npy) {
@@ -29,9 +32,18 @@ public final class EmbeddingWriter {
         return npy.resolveSibling(name.substring(0, name.length() - ".npy".length()) + ".ids.txt");
     }
 
-    /** @return the files written */
+    /**
+     * @return the files written
+     * @throws InputException for an unsupported extension, or an id an ids file cannot hold
+     */
     public static List<Path> write(Path target, EmbeddingSet set) throws IOException {
-        switch (Sources.extension(target)) {
+        String ext = Sources.extension(target);
+        FileFormat added = FileFormats.forExtension(ext);
+        if (added != null) {
+            added.writeEmbeddings(target, set);
+            return List.of(target);
+        }
+        switch (ext) {
             case ".npy" -> {
                 Path ids = idsFile(target);
                 AtomicFiles.write(ids, raw -> {
@@ -47,7 +59,7 @@ public final class EmbeddingWriter {
                 try {
                     NpyWriter.write(target, set.vectors());
                 } catch (IOException | RuntimeException e) {
-                    java.nio.file.Files.deleteIfExists(ids); // no ids without their embeddings
+                    Files.deleteIfExists(ids); // no ids without their embeddings
                     throw e;
                 }
                 return List.of(target, ids);
@@ -69,8 +81,8 @@ public final class EmbeddingWriter {
                 });
                 return List.of(target);
             }
-            default -> throw new InputException(Sources.name(target), null, "unsupported embeddings output extension '"
-                    + Sources.extension(target) + "'; supported: " + String.join(", ", SUPPORTED_EXTENSIONS));
+            default -> throw new InputException(Sources.name(target), null, "unsupported embeddings output extension '" + ext
+                    + "'; supported: " + String.join(", ", extensions()));
         }
     }
 }

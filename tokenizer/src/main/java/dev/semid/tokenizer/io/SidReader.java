@@ -18,8 +18,9 @@ import java.util.Map;
 /**
  * Reads what {@link SidWriter} writes, by extension: {@code .jsonl} ({@code "id"} and
  * {@code "sid"} of each line), {@code .csv} and {@code .tsv} (header {@code id,sid[,codes]};
- * RFC 4180 quoting in CSV). Every row must have an id and a well-formed ID with as many codes
- * as the first row; ids and IDs must be unique. Errors name the file, the line and the item.
+ * RFC 4180 quoting in CSV), and the extensions of added {@link FileFormat}s. Every row must have
+ * an id and a well-formed ID with as many codes as the first row; ids and IDs must be unique.
+ * Errors name the file, the line (or row) and the item.
  */
 public final class SidReader {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,16 +30,27 @@ public final class SidReader {
         public int size() { return ids.size(); }
     }
 
+    /** Takes the rows of a file in order and validates them; a {@link FileFormat} feeds it. */
+    public interface RowSink {
+        /**
+         * @param location where the row is, for errors ({@code "row 7"})
+         * @throws InputException for an empty id, a malformed ID, or a repeated id or ID
+         */
+        void add(String location, String id, String sid);
+    }
+
     private SidReader() {}
 
     public static Rows read(Path file) {
         Sources.requireReadableFile(file);
         String ext = Sources.extension(file);
-        if (!SidWriter.SUPPORTED_EXTENSIONS.contains(ext))
+        FileFormat added = FileFormats.forExtension(ext);
+        if (added == null && !SidWriter.SUPPORTED_EXTENSIONS.contains(ext))
             throw new InputException(Sources.name(file), null, "unsupported extension '" + ext + "'; semantic-ID files are "
-                    + String.join(", ", SidWriter.SUPPORTED_EXTENSIONS));
+                    + String.join(", ", SidWriter.extensions()));
         Collector rows = new Collector(Sources.name(file));
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        if (added != null) added.readSids(file, rows);
+        else try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             if (ext.equals(".jsonl")) readJsonl(r, rows);
             else readDelimited(r, ext.equals(".csv") ? ',' : '\t', rows);
         } catch (IOException e) {
@@ -63,7 +75,7 @@ public final class SidReader {
                 throw new InputException(rows.src, "line " + n, "field 'id' is missing or not a string/integer");
             if (sid == null || !sid.isTextual())
                 throw new InputException(rows.src, "line " + n + " (id '" + id.asText() + "')", "field 'sid' is missing or not a string");
-            rows.add(n, id.asText(), sid.asText());
+            rows.add("line " + n, id.asText(), sid.asText());
         }
     }
 
@@ -77,23 +89,23 @@ public final class SidReader {
             long n = records.startLine();
             if (rec.size() == 1 && rec.get(0).isEmpty()) continue;
             if (rec.size() < 2) throw new InputException(rows.src, "line " + n, "expected id" + sep + "sid, found " + rec.size() + " field");
-            rows.add(n, rec.get(0), rec.get(1));
+            rows.add("line " + n, rec.get(0), rec.get(1));
         }
     }
 
-    /** Validates and collects rows; duplicate ids and IDs name both lines. */
-    private static final class Collector {
+    /** Validates and collects rows; duplicate ids and IDs name both lines (or rows). */
+    private static final class Collector implements RowSink {
         final String src;
         final List<String> ids = new ArrayList<>();
         final List<SemanticId> sids = new ArrayList<>();
-        final Map<String, Long> idLines = new HashMap<>();
-        final Map<SemanticId, Long> sidLines = new HashMap<>();
+        final Map<String, String> idLines = new HashMap<>();
+        final Map<SemanticId, String> sidLines = new HashMap<>();
 
         Collector(String src) { this.src = src; }
 
-        void add(long line, String id, String sidText) {
-            String where = "line " + line + " (id '" + id + "')";
-            if (id.isEmpty()) throw new InputException(src, "line " + line, "empty item id");
+        @Override public void add(String line, String id, String sidText) {
+            String where = line + " (id '" + id + "')";
+            if (id.isEmpty()) throw new InputException(src, line, "empty item id");
             SemanticId sid;
             try {
                 sid = SemanticId.parse(sidText);
@@ -103,10 +115,10 @@ public final class SidReader {
             if (!sids.isEmpty() && sid.levels() != sids.getFirst().levels())
                 throw new InputException(src, where, "semantic ID " + sid + " has " + sid.levels() + " codes, the first row has "
                         + sids.getFirst().levels());
-            Long prev = idLines.putIfAbsent(id, line);
-            if (prev != null) throw new InputException(src, where, "item id also on line " + prev);
+            String prev = idLines.putIfAbsent(id, line);
+            if (prev != null) throw new InputException(src, where, "item id also on " + prev);
             prev = sidLines.putIfAbsent(sid, line);
-            if (prev != null) throw new InputException(src, where, "semantic ID " + sid + " also on line " + prev);
+            if (prev != null) throw new InputException(src, where, "semantic ID " + sid + " also on " + prev);
             ids.add(id);
             sids.add(sid);
         }

@@ -18,6 +18,7 @@ import java.util.List;
  *   <li>{@code .csv}: header {@code id,sid,codes}, codes space-separated, ids quoted per RFC 4180
  *       when needed (lines end in LF)</li>
  *   <li>{@code .tsv}: header {@code id<TAB>sid<TAB>codes}; ids with tabs or newlines are rejected</li>
+ *   <li>the extensions of added {@link FileFormat}s (such as {@code .parquet}), which write the same three fields</li>
  * </ul>
  * {@code codes} always includes the final dedup token.
  */
@@ -29,16 +30,26 @@ public final class SidWriter {
 
     private SidWriter() {}
 
+    /** The built-in extensions and those of the {@link FileFormat}s on the class path. */
+    public static List<String> extensions() {
+        return FileFormats.withAdded(SUPPORTED_EXTENSIONS);
+    }
+
     /** @throws InputException for an unsupported extension or an id the format cannot hold */
     public static void write(Path target, List<String> ids, List<SemanticId> sids) throws IOException {
         if (ids.size() != sids.size())
             throw new IllegalArgumentException(ids.size() + " ids but " + sids.size() + " semantic IDs");
+        FileFormat added = FileFormats.forExtension(Sources.extension(target));
+        if (added != null) {
+            added.writeSids(target, ids, sids);
+            return;
+        }
         Format format = switch (Sources.extension(target)) {
             case ".jsonl" -> Format.JSONL;
             case ".csv" -> Format.CSV;
             case ".tsv" -> Format.TSV;
             default -> throw new InputException(Sources.name(target), null, "unsupported output extension '"
-                    + Sources.extension(target) + "'; supported: " + String.join(", ", SUPPORTED_EXTENSIONS));
+                    + Sources.extension(target) + "'; supported: " + String.join(", ", extensions()));
         };
         String src = Sources.name(target);
         AtomicFiles.write(target, out -> {

@@ -6,25 +6,28 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** Shared helpers that turn file-system trouble into {@link InputException}s with a plain reason. */
-final class Sources {
+/**
+ * Shared helpers that turn file-system trouble into {@link InputException}s with a plain reason;
+ * public for the readers of added {@link FileFormat}s.
+ */
+public final class Sources {
     /** Largest float[] the JVM reliably allocates (a few header words below Integer.MAX_VALUE). */
-    static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+    public static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
     private Sources() {}
 
-    static String name(Path file) {
+    public static String name(Path file) {
         return file.toString();
     }
 
     /** Fails early with a readable reason instead of a raw NoSuchFileException stack trace. */
-    static void requireReadableFile(Path file) {
+    public static void requireReadableFile(Path file) {
         if (!Files.exists(file)) throw new InputException(name(file), null, "file not found");
         if (Files.isDirectory(file)) throw new InputException(name(file), null, "is a directory, expected a file");
         if (!Files.isReadable(file)) throw new InputException(name(file), null, "file is not readable (permission denied)");
     }
 
-    static InputException ioFailure(Path file, IOException e) {
+    public static InputException ioFailure(Path file, IOException e) {
         String reason;
         if (e instanceof NoSuchFileException) reason = "file not found";
         else if (e instanceof AccessDeniedException) reason = "file is not readable (permission denied)";
@@ -33,12 +36,12 @@ final class Sources {
     }
 
     /** "row 3" or "row 3 (id 'x')" when the caller knows the id of the row. */
-    static String row(long r, java.util.function.IntFunction<String> rowIds) {
+    public static String row(long r, java.util.function.IntFunction<String> rowIds) {
         String id = rowIds == null || r > Integer.MAX_VALUE ? null : rowIds.apply((int) r);
         return id == null ? "row " + r : "row " + r + " (id '" + id + "')";
     }
 
-    static String extension(Path file) {
+    public static String extension(Path file) {
         String n = file.getFileName() == null ? "" : file.getFileName().toString();
         int dot = n.lastIndexOf('.');
         return dot < 0 ? "" : n.substring(dot).toLowerCase(java.util.Locale.ROOT);
