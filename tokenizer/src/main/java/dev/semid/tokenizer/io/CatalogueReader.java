@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +59,8 @@ public final class CatalogueReader {
 
     private static Summary readJsonl(Path file, String idField, Row row) throws IOException {
         String src = Sources.name(file);
+        CatalogueItems items = new CatalogueItems(src, "line", row);
         Set<String> fields = new LinkedHashSet<>();
-        Map<String, Long> seen = new HashMap<>();
         long line = 0;
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String s; (s = r.readLine()) != null; ) {
@@ -73,20 +74,17 @@ public final class CatalogueReader {
                     throw new InputException(src, "line " + line, "invalid JSON: " + e.getOriginalMessage());
                 }
                 if (!o.isObject()) throw new InputException(src, "line " + line, "expected a JSON object, got " + o.getNodeType().toString().toLowerCase());
-                Map<String, String> f = new java.util.LinkedHashMap<>(); // field order as written, for messages
+                Map<String, String> f = new LinkedHashMap<>(); // field order as written, for messages
                 o.properties().forEach(e -> f.put(e.getKey(), text(e.getValue())));
                 fields.addAll(f.keySet());
-                String key = idField != null ? idField : DEFAULT_ID_FIELDS.stream().filter(o::has).findFirst().orElse(null);
-                if (key == null || !o.hasNonNull(key))
-                    throw new InputException(src, "line " + line, "no id field '" + (idField != null ? idField : String.join("' or '", DEFAULT_ID_FIELDS))
-                            + "' (fields: " + String.join(", ", f.keySet()) + "; name the id with --id-field)");
-                emit(src, "line " + line, line, f.get(key), f, seen, row);
+                String key = CatalogueItems.idField(idField, f.keySet());
+                if (key == null || !o.hasNonNull(key)) throw items.noIdField("line " + line, idField, "field", f.keySet());
+                items.add(line, f.get(key), f);
             }
         } catch (java.nio.charset.MalformedInputException e) {
             throw new InputException(src, "line " + (line + 1), "not valid UTF-8");
         }
-        if (seen.isEmpty()) throw new InputException(src, null, "empty catalogue: no items");
-        return new Summary(seen.size(), List.copyOf(fields));
+        return items.summary(List.copyOf(fields));
     }
 
     private static Summary readDelimited(Path file, char sep, String idField, Row row) throws IOException {
@@ -97,13 +95,10 @@ public final class CatalogueReader {
             if (header == null || header.isEmpty() || header.size() == 1 && header.get(0).isEmpty())
                 throw new InputException(src, "line 1", "expected a header naming the columns");
             if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) header.set(0, header.get(0).substring(1));
-            int idCol = -1;
-            if (idField != null) idCol = header.indexOf(idField);
-            else for (String d : DEFAULT_ID_FIELDS) if ((idCol = header.indexOf(d)) >= 0) break;
-            if (idCol < 0)
-                throw new InputException(src, "line 1", "no id column '" + (idField != null ? idField : String.join("' or '", DEFAULT_ID_FIELDS))
-                        + "' (columns: " + String.join(", ", header) + "; name the id with --id-field)");
-            Map<String, Long> seen = new HashMap<>();
+            CatalogueItems items = new CatalogueItems(src, "line", row);
+            String key = CatalogueItems.idField(idField, header);
+            if (key == null) throw items.noIdField("line 1", idField, "column", header);
+            int idCol = header.indexOf(key);
             for (List<String> rec; (rec = records.next()) != null; ) {
                 long line = records.startLine();
                 if (rec.size() == 1 && rec.get(0).isEmpty()) continue;
@@ -111,18 +106,10 @@ public final class CatalogueReader {
                     throw new InputException(src, "line " + line, rec.size() + " fields, the header has " + header.size());
                 Map<String, String> f = new HashMap<>();
                 for (int c = 0; c < header.size(); c++) f.put(header.get(c), rec.get(c));
-                emit(src, "line " + line, line, rec.get(idCol), f, seen, row);
+                items.add(line, rec.get(idCol), f);
             }
-            if (seen.isEmpty()) throw new InputException(src, null, "empty catalogue: a header and no items");
-            return new Summary(seen.size(), List.copyOf(header));
+            return items.summary(header);
         }
-    }
-
-    private static void emit(String src, String where, long line, String id, Map<String, String> fields, Map<String, Long> seen, Row row) {
-        if (id == null || id.isBlank()) throw new InputException(src, where, "empty item id");
-        Long prev = seen.putIfAbsent(id, line);
-        if (prev != null) throw new InputException(src, where + " (id '" + id + "')", "item id also on line " + prev);
-        row.accept(id, fields, where + " (id '" + id + "')");
     }
 
     private static String text(JsonNode v) {
