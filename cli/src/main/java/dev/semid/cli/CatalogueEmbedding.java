@@ -35,7 +35,8 @@ final class CatalogueEmbedding {
         for (String f : template.fields())
             if (!s.fields().contains(f))
                 throw new InputException(catalogue.toString(), null, "the text template '" + template + "' names field '" + f
-                        + "', which no item has (fields: " + String.join(", ", s.fields()) + ")");
+                        + "', which no item has (fields: " + String.join(", ", s.fields())
+                        + (s.skipped().isEmpty() ? "" : "; columns with no text form: " + String.join(", ", s.skipped())) + ")");
         return new Texts(ids, texts);
     }
 

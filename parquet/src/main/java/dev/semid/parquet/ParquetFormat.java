@@ -1,6 +1,7 @@
 package dev.semid.parquet;
 
 import dev.semid.tokenizer.data.EmbeddingSet;
+import dev.semid.tokenizer.io.CatalogueReader;
 import dev.semid.tokenizer.io.EmbeddingColumns;
 import dev.semid.tokenizer.io.FileFormat;
 import dev.semid.tokenizer.io.SidReader;
@@ -31,5 +32,9 @@ public final class ParquetFormat implements FileFormat {
 
     @Override public void writeSids(Path target, List<String> ids, List<SemanticId> sids) throws IOException {
         ParquetSidWriter.write(target, ids, sids);
+    }
+
+    @Override public CatalogueReader.Summary readCatalogue(Path file, String idFieldOrNull, CatalogueReader.Row row) {
+        return ParquetCatalogueReader.read(file, idFieldOrNull, row);
     }
 }

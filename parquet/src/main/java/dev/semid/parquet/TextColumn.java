@@ -10,14 +10,14 @@ import org.apache.parquet.schema.Type;
  * columns are strings (UTF-8 binary, with or without the STRING annotation) or integers (as the
  * JSON Lines reader keeps integer ids).
  */
-final class TextColumn {
+final class TextColumn implements RowText {
     final String name;
     final ColumnDescriptor descriptor;
     private final ScalarText text;
 
-    private TextColumn(String name, ColumnDescriptor descriptor, ScalarText text) {
-        this.name = name;
-        this.descriptor = descriptor;
+    private TextColumn(ParquetInput in, Type column, ScalarText text) {
+        this.name = column.getName();
+        this.descriptor = in.schema().getColumnDescription(new String[] {name});
         this.text = text;
     }
 
@@ -35,11 +35,21 @@ final class TextColumn {
         if (text == null)
             throw new InputException(in.src(), "column '" + column.getName() + "'", "the " + role + " column is " + describe(column)
                     + "; expected strings or integers");
-        return new TextColumn(column.getName(), in.schema().getColumnDescription(new String[] {column.getName()}), text);
+        return new TextColumn(in, column, text);
     }
 
-    /** The current row's value, or null for a null; moves to the next row. */
-    String next(ColumnCursor c) {
+    /** Any column of one value per row with a text form, or null. */
+    static TextColumn scalar(ParquetInput in, Type column) {
+        if (!column.isPrimitive() || column.isRepetition(Type.Repetition.REPEATED)) return null;
+        ScalarText text = ScalarText.of(column.asPrimitiveType());
+        return text == null ? null : new TextColumn(in, column, text);
+    }
+
+    @Override public String name() { return name; }
+
+    @Override public ColumnDescriptor leaf() { return descriptor; }
+
+    @Override public String next(ColumnCursor c) {
         String v = c.definition() == descriptor.getMaxDefinitionLevel() ? text.read(c.reader) : null;
         c.next();
         return v;

@@ -35,7 +35,8 @@ final class HandWrittenParquet {
 
     /**
      * Rows are values of the top-level fields in order: null for a null (the field left out),
-     * a String, Integer, Long, Float or Double, or a List for a list field (null elements allowed).
+     * a String, Integer, Long, Float, Double or Boolean, or a List for a list field (null elements
+     * allowed).
      */
     static Path write(Path file, String schemaText, CompressionCodecName codec, long rowGroupBytes, List<List<Object>> rows) throws IOException {
         MessageType schema = MessageTypeParser.parseMessageType(schemaText);
@@ -90,6 +91,7 @@ final class HandWrittenParquet {
             case Long l -> g.add(name, l);
             case Float f -> g.add(name, f);
             case Double d -> g.add(name, d);
+            case Boolean b -> g.add(name, b);
             default -> throw new IllegalArgumentException("unsupported test value " + v);
         }
     }

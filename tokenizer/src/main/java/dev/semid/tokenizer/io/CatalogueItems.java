@@ -65,10 +65,11 @@ public final class CatalogueItems {
     /**
      * What was read, once the reader is done.
      *
+     * @param skipped columns left out for having no text form
      * @throws InputException when there were no items
      */
-    public CatalogueReader.Summary summary(List<String> fields) {
+    public CatalogueReader.Summary summary(List<String> fields, List<String> skipped) {
         if (seen.isEmpty()) throw new InputException(src, null, "empty catalogue: no items");
-        return new CatalogueReader.Summary(seen.size(), List.copyOf(fields));
+        return new CatalogueReader.Summary(seen.size(), List.copyOf(fields), List.copyOf(skipped));
     }
 }

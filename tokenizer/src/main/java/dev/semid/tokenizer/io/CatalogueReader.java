@@ -20,9 +20,10 @@ import java.util.Set;
 /**
  * Reads an item catalogue, one item a row, and hands each row's id and text fields to a
  * consumer: JSON Lines (an object a line; strings as they are, numbers and booleans as their
- * text, arrays joined with ", ", objects as JSON), CSV or TSV with a header. The id comes from
- * the named field, by default {@code id}, else {@code item_id}. Ids must be present, non-empty
- * and unique; every error names the file and line.
+ * text, arrays joined with ", ", objects as JSON), CSV or TSV with a header, or an added
+ * {@link FileFormat} such as Parquet. The id comes from the named field, by default {@code id},
+ * else {@code item_id}. Ids must be present, non-empty and unique ({@link CatalogueItems}); every
+ * error names the file and line or row.
  */
 public final class CatalogueReader {
     /** Id fields tried, in order, when none is named. */
@@ -36,21 +37,31 @@ public final class CatalogueReader {
         void accept(String id, Map<String, String> fields, String location);
     }
 
-    /** What was read: the items' count and every field name seen (in first-seen order). */
-    public record Summary(int items, List<String> fields) {}
+    /**
+     * What was read: the items' count, every field name seen (in first-seen order), and the columns
+     * left out for having no text form (a format with typed columns may have such).
+     */
+    public record Summary(int items, List<String> fields, List<String> skipped) {}
 
     private CatalogueReader() {}
+
+    /** The built-in extensions and those of the {@link FileFormat}s on the class path. */
+    public static List<String> extensions() {
+        return FileFormats.withAdded(SUPPORTED_EXTENSIONS);
+    }
 
     /** Reads {@code file}, calling {@code row} per item in file order; {@code idFieldOrNull} null = the defaults. */
     public static Summary read(Path file, String idFieldOrNull, Row row) {
         Sources.requireReadableFile(file);
         String ext = Sources.extension(file);
+        FileFormat added = FileFormats.forExtension(ext);
+        if (added != null) return added.readCatalogue(file, idFieldOrNull, row);
         try {
             return switch (ext) {
                 case ".jsonl", ".ndjson", ".json" -> readJsonl(file, idFieldOrNull, row);
                 case ".csv", ".tsv" -> readDelimited(file, ext.equals(".csv") ? ',' : '\t', idFieldOrNull, row);
                 default -> throw new InputException(Sources.name(file), null, "unsupported catalogue extension "
-                        + (ext.isEmpty() ? "(none)" : "'" + ext + "'") + "; supported: " + String.join(", ", SUPPORTED_EXTENSIONS));
+                        + (ext.isEmpty() ? "(none)" : "'" + ext + "'") + "; supported: " + String.join(", ", extensions()));
             };
         } catch (IOException e) {
             throw Sources.ioFailure(file, e);
@@ -84,7 +95,7 @@ public final class CatalogueReader {
         } catch (java.nio.charset.MalformedInputException e) {
             throw new InputException(src, "line " + (line + 1), "not valid UTF-8");
         }
-        return items.summary(List.copyOf(fields));
+        return items.summary(List.copyOf(fields), List.of());
     }
 
     private static Summary readDelimited(Path file, char sep, String idField, Row row) throws IOException {
@@ -108,7 +119,7 @@ public final class CatalogueReader {
                 for (int c = 0; c < header.size(); c++) f.put(header.get(c), rec.get(c));
                 items.add(line, rec.get(idCol), f);
             }
-            return items.summary(header);
+            return items.summary(header, List.of());
         }
     }
 

@@ -10,9 +10,9 @@ import java.util.List;
 /**
  * A file format that another module adds, found with {@link java.util.ServiceLoader} (a
  * {@code META-INF/services/dev.semid.tokenizer.io.FileFormat} entry). {@link EmbeddingReader},
- * {@link EmbeddingWriter}, {@link SidReader} and {@link SidWriter} hand it the files whose
- * extension it claims, so every reader and writer of the project gains the format without
- * depending on its libraries.
+ * {@link EmbeddingWriter}, {@link SidReader}, {@link SidWriter} and {@link CatalogueReader} hand
+ * it the files whose extension it claims, so every reader and writer of the project gains the
+ * format without depending on its libraries.
  */
 public interface FileFormat {
     /** The extensions this format claims, lower case with the dot ({@code ".parquet"}). */
@@ -37,4 +37,13 @@ public interface FileFormat {
 
     /** Writes id, semantic ID text and codes (with the dedup token) through {@link AtomicFiles}. */
     void writeSids(Path target, List<String> ids, List<SemanticId> sids) throws IOException;
+
+    /**
+     * Feeds every item of a catalogue, its fields as text, to {@code row} in file order, through a
+     * {@link CatalogueItems} (which checks the ids).
+     *
+     * @param idFieldOrNull the id field; null for {@link CatalogueReader#DEFAULT_ID_FIELDS}
+     * @throws InputException for any unreadable or invalid input
+     */
+    CatalogueReader.Summary readCatalogue(Path file, String idFieldOrNull, CatalogueReader.Row row);
 }
