@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.semid.embed.EmbedConfig;
 import dev.semid.embed.SentenceEncoder;
 import dev.semid.embed.SentenceModel;
+import dev.semid.parquet.HandWrittenParquet;
 import dev.semid.tokenizer.data.EmbeddingSet;
 import dev.semid.tokenizer.io.EmbeddingReader;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,43 @@ class EmbedCliTest {
                 "--out", sids.toString(), "--quiet");
         assertEquals(0, r.code(), r.err());
         assertEquals(40, Files.readAllLines(sids).size());
+    }
+
+    /** {@link #catalogue()} as pyarrow writes it from a DataFrame (int64 ids, nulls for the missing fields, list<string>), and a bytes column. */
+    static final String PARQUET_CATALOGUE = """
+            message schema {
+              optional int64 item_id;
+              optional binary title (STRING);
+              optional binary brand (STRING);
+              optional group categories (LIST) { repeated group list { optional binary element (STRING); } }
+              optional binary image;
+            }""";
+
+    @Test void aParquetCatalogueGivesTheSameEmbeddingsAndIdsAsJsonLines() throws Exception {
+        Path jsonl = catalogue(), parquet = tmp.resolve("catalogue.parquet");
+        List<List<Object>> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(jsonl)) {
+            JsonNode o = new ObjectMapper().readTree(line);
+            List<Object> categories = new ArrayList<>();
+            o.get("categories").forEach(c -> categories.add(c.asText()));
+            rows.add(HandWrittenParquet.row(o.get("item_id").asLong(), o.path("title").textValue(), o.path("brand").textValue(), categories));
+        }
+        HandWrittenParquet.write(parquet, PARQUET_CATALOGUE, rows);
+        String template = "{title} by {brand}: {categories}";
+        for (Path in : List.of(jsonl, parquet)) {
+            CliTest.Run r = semid("embed", "--input", in.toString(), "--text", template, "--out", tmp.resolve(in.getFileName() + ".npy").toString(),
+                    "--quiet");
+            assertEquals(0, r.code(), r.err());
+        }
+        assertArrayEquals(Files.readAllBytes(tmp.resolve("catalogue.jsonl.npy")), Files.readAllBytes(tmp.resolve("catalogue.parquet.npy")),
+                "the same embeddings, bit for bit");
+        List<String> ids = Files.readAllLines(tmp.resolve("catalogue.jsonl.ids.txt"));
+        assertEquals(40, ids.size());
+        assertEquals(ids, Files.readAllLines(tmp.resolve("catalogue.parquet.ids.txt")));
+        // a column with no text form is not a field, and the error says so
+        CliTest.Run r = semid("embed", "--input", parquet.toString(), "--text", "{title} {image}", "--out", tmp.resolve("img.npy").toString());
+        assertEquals(SemidCommand.BAD_INPUT, r.code());
+        assertTrue(r.err().contains("'image'") && r.err().contains("columns with no text form: image"), r.err());
     }
 
     @Test void aBadCatalogueIsRefusedNamingWhatAndWhereAndNothingIsWritten() throws Exception {

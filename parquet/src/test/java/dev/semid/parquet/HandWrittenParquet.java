@@ -29,8 +29,9 @@ import java.util.List;
  * Test files written with parquet-java's own example API (not this module's writer) from a schema
  * in Parquet's text form, so the layouts other tools write (pyarrow's 3-level LIST, the legacy
  * 2-level form, bare repeated fields) are reproduced exactly; and the same API to read files back.
+ * Public for the CLI's tests (this module's test jar).
  */
-final class HandWrittenParquet {
+public final class HandWrittenParquet {
     private HandWrittenParquet() {}
 
     /**
@@ -54,12 +55,12 @@ final class HandWrittenParquet {
         return file;
     }
 
-    static Path write(Path file, String schemaText, List<List<Object>> rows) throws IOException {
+    public static Path write(Path file, String schemaText, List<List<Object>> rows) throws IOException {
         return write(file, schemaText, CompressionCodecName.SNAPPY, 128L << 20, rows);
     }
 
     /** A row of values, nulls allowed (List.of refuses them). */
-    static List<Object> row(Object... values) { return Arrays.asList(values); }
+    public static List<Object> row(Object... values) { return Arrays.asList(values); }
 
     private static void put(Group g, Type type, Object v) {
         if (v == null) return;
