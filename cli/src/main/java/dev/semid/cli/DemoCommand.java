@@ -33,7 +33,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--input", paramLabel = "FILE", description = "Use these embeddings instead of the synthetic catalogue.")
     Path input;
     @Option(names = "--catalogue", arity = "0..1", fallbackValue = "", paramLabel = "FILE",
-            description = {"Start from item text: embed this catalogue (.jsonl, .csv, .tsv; see `semid embed`) with the built-in sentence model first.",
+            description = {"Start from item text: embed this catalogue (.jsonl, .csv, .tsv, .parquet; see `semid embed`) with the built-in sentence model first.",
                     "Without a file: Amazon Beauty's item texts (" + BEAUTY_TEXTS + ") when they are there, else a built-in 2,000-item product catalogue."})
     String catalogue;
     @Mixin EmbedOptions embed;

@@ -15,11 +15,11 @@ import java.util.concurrent.Callable;
 
 @Command(name = "embed", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Embed item text from a catalogue with a sentence model, in Java: the first step of every semantic-ID pipeline.",
-                "Catalogue: JSON Lines (one object per item), CSV or TSV with a header. Output by extension: .npy (ids in NAME.ids.txt beside it,"
-                        + " for --ids), .jsonl ({\"id\":…,\"embedding\":[…]}) or .parquet (id, embedding list<float>);"
+                "Catalogue: JSON Lines (one object per item), CSV or TSV with a header, or Parquet (a field per column)."
+                        + " Output by extension: .npy (ids in NAME.ids.txt beside it, for --ids), .jsonl ({\"id\":…,\"embedding\":[…]}) or .parquet (id, embedding list<float>);"
                         + " written atomically, with a summary JSON beside it."})
 final class EmbedCommand implements Callable<Integer> {
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "The catalogue: .jsonl, .csv or .tsv.")
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "The catalogue: .jsonl, .csv, .tsv or .parquet.")
     Path input;
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Embeddings: .npy, .jsonl or .parquet.")
     Path out;
