@@ -79,6 +79,20 @@ class EmbedCliTest {
         EmbeddingSet fromParquet = EmbeddingReader.read(pq, null, 0);
         assertEquals(set.ids(), fromParquet.ids());
         assertArrayEquals(set.vectors().data(), fromParquet.vectors().data());
+        // --no-normalize keeps the pooled vectors: same directions, norms other than 1
+        Path raw = tmp.resolve("raw.npy");
+        r = semid("embed", "--input", cat.toString(), "--text", template, "--out", raw.toString(), "--no-normalize", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        float[] rv = EmbeddingReader.read(raw, tmp.resolve("raw.ids.txt"), 0).vectors().data(), nv = set.vectors().data();
+        for (int i = 0; i < 40; i++) {
+            double norm = 0, dot = 0;
+            for (int j = 0; j < 384; j++) {
+                norm += (double) rv[i * 384 + j] * rv[i * 384 + j];
+                dot += (double) rv[i * 384 + j] * nv[i * 384 + j];
+            }
+            assertTrue(Math.abs(Math.sqrt(norm) - 1) > 0.01, "item " + (i + 1) + " left unnormalised: norm " + Math.sqrt(norm));
+            assertEquals(1.0, dot / Math.sqrt(norm), 1e-4, "item " + (i + 1) + " points the same way");
+        }
         // the embeddings feed training and tokenizing as they are
         Path model = tmp.resolve("model"), sids = tmp.resolve("ids.jsonl");
         r = semid("train", "--input", out.toString(), "--ids", tmp.resolve("emb.ids.txt").toString(), "--method", "rqkmeans", "--levels", "2",
