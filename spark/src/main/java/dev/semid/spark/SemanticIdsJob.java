@@ -11,10 +11,10 @@ import java.util.Map;
 /**
  * {@code spark-submit} entry point: Parquet items in, Parquet IDs ({@code id}, {@code sid},
  * {@code codes}) out, {@code _semid.json} beside them, bad rows to {@code --errors} if given.
- * Exit codes as {@code semid}'s: 2 usage, 4 unusable model, 5 dedup tokens exhausted, 1 else.
+ * Exit codes as {@code semid}'s: 2 usage, 3 bad input row, 4 unusable model, 5 dedup tokens exhausted, 1 else.
  */
 public final class SemanticIdsJob {
-    static final int USAGE = 2, BAD_MODEL = 4, DEDUP_OVERFLOW = 5, FAILED = 1;
+    static final int USAGE = 2, BAD_INPUT = 3, BAD_MODEL = 4, DEDUP_OVERFLOW = 5, FAILED = 1;
 
     private SemanticIdsJob() {}
 
@@ -31,9 +31,10 @@ public final class SemanticIdsJob {
             Map<String, Object> report = run(spark, JobArguments.parse(args));
             System.out.printf("%s semantic IDs (model %s) in %.1f s%n", report.get("items"), report.get("model"), report.get("seconds"));
             return 0;
-        } catch (RuntimeException | IOException e) {
+        } catch (Exception e) { // Spark throws SparkException (checked) without declaring it
             System.err.println("semid spark: error: " + e.getMessage());
             if (causedBy(e, DedupOverflowException.class)) return DEDUP_OVERFLOW;
+            if (causedBy(e, BadRowException.class)) return BAD_INPUT;
             if (causedBy(e, ArtifactException.class)) return BAD_MODEL;
             if (e instanceof IllegalArgumentException) return USAGE;
             return FAILED;

@@ -121,6 +121,12 @@ class SemanticIdsTest {
         assertEquals(3, report.at("/metrics/levels").size());
 
         assertEquals(2, SemanticIdsJob.execute(spark, "--input", input, "--model", kmeans.toString()), "--out missing");
+        assertEquals(3, SemanticIdsJob.execute(spark, "--input", input, "--model", kmeans.toString(), "--out", out + "-2"),
+                "bad rows without --errors");
+        assertThrows(dev.semid.tokenizer.sid.DedupOverflowException.class,
+                () -> reference(kmeans, part, CollisionConfig.defaults().withMaxDedup(0)), "the subset needs a collision");
+        assertEquals(5, SemanticIdsJob.execute(spark, "--input", input, "--model", kmeans.toString(), "--out", out + "-3",
+                "--errors", errors + "-3", "--max-dedup", "0"));
     }
 
     @Test void anEmptyInputGivesAnEmptyOutput() throws Exception {
