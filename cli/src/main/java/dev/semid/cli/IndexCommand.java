@@ -28,7 +28,8 @@ final class IndexCommand implements Runnable {
             description = {"Upsert every (item, ID) of a `semid tokenize` output (.jsonl, .csv, .tsv, .parquet) into an index.",
                     "The model's fingerprint is recorded; an index of another model is refused unless --reindex."})
     static final class Build implements Callable<Integer> {
-        @Option(names = "--sids", required = true, paramLabel = "FILE", description = "IDs from `semid tokenize --out`.")
+        @Option(names = "--sids", required = true, paramLabel = "FILE|DIR",
+                description = "IDs from `semid tokenize --out`, or a directory of parts (the Spark job's output).")
         Path sids;
         @Option(names = "--model", required = true, paramLabel = "MODEL_DIR", description = "The model that made the IDs.")
         Path model;

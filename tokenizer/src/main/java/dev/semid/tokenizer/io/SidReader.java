@@ -41,14 +41,23 @@ public final class SidReader {
 
     private SidReader() {}
 
-    public static Rows read(Path file) {
+    /** A file, or a directory of parts ({@link PartFiles}) read as one: ids and IDs unique across all parts. */
+    public static Rows read(Path path) {
+        boolean parts = Files.isDirectory(path);
+        Collector rows = new Collector(parts);
+        for (Path file : parts ? PartFiles.of(path) : List.of(path)) readFile(file, rows);
+        if (rows.ids.isEmpty()) throw new InputException(Sources.name(path), null, "empty input: no semantic IDs");
+        return new Rows(List.copyOf(rows.ids), List.copyOf(rows.sids));
+    }
+
+    private static void readFile(Path file, Collector rows) {
         Sources.requireReadableFile(file);
         String ext = Sources.extension(file);
         FileFormat added = FileFormats.forExtension(ext);
         if (added == null && !SidWriter.SUPPORTED_EXTENSIONS.contains(ext))
             throw new InputException(Sources.name(file), null, "unsupported extension '" + ext + "'; semantic-ID files are "
                     + String.join(", ", SidWriter.extensions()));
-        Collector rows = new Collector(Sources.name(file));
+        rows.src = Sources.name(file);
         if (added != null) added.readSids(file, rows);
         else try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             if (ext.equals(".jsonl")) readJsonl(r, rows);
@@ -56,8 +65,6 @@ public final class SidReader {
         } catch (IOException e) {
             throw Sources.ioFailure(file, e);
         }
-        if (rows.ids.isEmpty()) throw new InputException(rows.src, null, "empty input: no semantic IDs");
-        return new Rows(List.copyOf(rows.ids), List.copyOf(rows.sids));
     }
 
     private static void readJsonl(BufferedReader r, Collector rows) throws IOException {
@@ -95,13 +102,14 @@ public final class SidReader {
 
     /** Validates and collects rows; duplicate ids and IDs name both lines (or rows). */
     private static final class Collector implements RowSink {
-        final String src;
+        final boolean namesFiles; // parts of a directory: a repeat may be in another file
+        String src;                // the file being read
         final List<String> ids = new ArrayList<>();
         final List<SemanticId> sids = new ArrayList<>();
         final Map<String, String> idLines = new HashMap<>();
         final Map<SemanticId, String> sidLines = new HashMap<>();
 
-        Collector(String src) { this.src = src; }
+        Collector(boolean namesFiles) { this.namesFiles = namesFiles; }
 
         @Override public void add(String line, String id, String sidText) {
             String where = line + " (id '" + id + "')";
@@ -115,9 +123,10 @@ public final class SidReader {
             if (!sids.isEmpty() && sid.levels() != sids.getFirst().levels())
                 throw new InputException(src, where, "semantic ID " + sid + " has " + sid.levels() + " codes, the first row has "
                         + sids.getFirst().levels());
-            String prev = idLines.putIfAbsent(id, line);
+            String at = namesFiles ? src + " " + line : line;
+            String prev = idLines.putIfAbsent(id, at);
             if (prev != null) throw new InputException(src, where, "item id also on " + prev);
-            prev = sidLines.putIfAbsent(sid, line);
+            prev = sidLines.putIfAbsent(sid, at);
             if (prev != null) throw new InputException(src, where, "semantic ID " + sid + " also on " + prev);
             ids.add(id);
             sids.add(sid);

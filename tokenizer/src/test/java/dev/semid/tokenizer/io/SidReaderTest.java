@@ -48,6 +48,28 @@ class SidReaderTest {
         assertError("ids.txt", "x", null, "unsupported extension");
     }
 
+    @Test void aDirectoryOfPartsReadsAsOneFileSkippingBookkeeping() throws IOException {
+        Path dir = Files.createDirectory(tmp.resolve("spark-out"));
+        Files.writeString(dir.resolve("part-00001-x.jsonl"), "{\"id\":\"3\",\"sid\":\"1-2-3-1\"}\n");
+        Files.writeString(dir.resolve("part-00000-x.jsonl"), "{\"id\":\"1\",\"sid\":\"1-2-3-0\"}\n{\"id\":\"2\",\"sid\":\"4-5-6-0\"}\n");
+        Files.writeString(dir.resolve("_SUCCESS"), "");
+        Files.writeString(dir.resolve("_semid.json"), "{}");
+        Files.writeString(dir.resolve(".part-00000-x.jsonl.crc"), "not ids");
+        SidReader.Rows rows = SidReader.read(dir);
+        assertEquals(List.of("1", "2", "3"), rows.ids(), "parts in name order");
+        assertEquals(List.of(SemanticId.parse("1-2-3-0"), SemanticId.parse("4-5-6-0"), SemanticId.parse("1-2-3-1")), rows.sids());
+
+        Files.writeString(dir.resolve("part-00002-x.jsonl"), "{\"id\":\"2\",\"sid\":\"7-7-7-0\"}\n");
+        InputException twice = assertThrows(InputException.class, () -> SidReader.read(dir));
+        assertTrue(twice.getMessage().contains("part-00002-x.jsonl") && twice.getMessage().contains("also on " + dir.resolve("part-00000-x.jsonl") + " line 2"),
+                twice.getMessage());
+
+        Path empty = Files.createDirectory(tmp.resolve("empty"));
+        Files.writeString(empty.resolve("_SUCCESS"), "");
+        InputException none = assertThrows(InputException.class, () -> SidReader.read(empty));
+        assertTrue(none.getMessage().contains("no data files"), none.getMessage());
+    }
+
     private void assertError(String name, String content, String where, String reason) throws IOException {
         Path f = tmp.resolve(name);
         Files.writeString(f, content);

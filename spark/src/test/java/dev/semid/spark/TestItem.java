@@ -1,0 +1,23 @@
+package dev.semid.spark;
+
+import java.io.Serializable;
+
+/** An input row for the tests: Spark encodes a bean's float[] as array&lt;float&gt;. */
+public final class TestItem implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private String id;
+    private float[] embedding;
+
+    public TestItem() {}
+
+    TestItem(String id, float[] embedding) {
+        this.id = id;
+        this.embedding = embedding;
+    }
+
+    public String getId() { return id; }
+    public void setId(String id) { this.id = id; }
+    public float[] getEmbedding() { return embedding; }
+    public void setEmbedding(float[] embedding) { this.embedding = embedding; }
+}
