@@ -81,7 +81,7 @@ class SemanticIdsTest {
     @Test void aBadRowFailsTheJobNamingItsId() {
         float[] nan = beauty.vectors().row(0);
         nan[7] = Float.NaN;
-        Dataset<Row> in = items(beauty, 0, 50).union(rows(List.of(new TestItem("nan-item", nan))));
+        Dataset<Row> in = items(beauty, 0, 50).union(rows(List.of(new ItemRow("nan-item", nan))));
         Exception e = assertThrows(Exception.class, () -> SemanticIds.tokenize(in, kmeans, TokenizeOptions.defaults()).ids().collectAsList());
         assertTrue(fullMessage(e).contains("item 'nan-item': embedding value 7 is NaN"), fullMessage(e));
     }
@@ -100,8 +100,8 @@ class SemanticIdsTest {
     @Test void theJobWritesIdsReportAndRejectedRows() throws Exception {
         int n = 2000;
         EmbeddingSet part = new EmbeddingSet(beauty.ids().subList(0, n), beauty.vectors().slice(0, n));
-        List<TestItem> bad = List.of(new TestItem("short", new float[] {1, 2, 3}), new TestItem("no-vector", null),
-                new TestItem("inf", infinite(beauty.vectors().row(5))));
+        List<ItemRow> bad = List.of(new ItemRow("short", new float[] {1, 2, 3}), new ItemRow("no-vector", null),
+                new ItemRow("inf", infinite(beauty.vectors().row(5))));
         String input = tmp.resolve("in").toString(), out = tmp.resolve("out").toString(), errors = tmp.resolve("errors").toString();
         items(beauty, 0, n).union(rows(bad)).repartition(2).write().parquet(input);
         assertEquals(0, SemanticIdsJob.execute(spark, "--input", input, "--model", kmeans.toString(), "--out", out, "--errors", errors));
@@ -161,13 +161,13 @@ class SemanticIdsTest {
     }
 
     static Dataset<Row> items(EmbeddingSet set, int from, int to) {
-        List<TestItem> list = new ArrayList<>(to - from);
-        for (int i = from; i < to; i++) list.add(new TestItem(set.ids().get(i), set.vectors().row(i)));
+        List<ItemRow> list = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) list.add(new ItemRow(set.ids().get(i), set.vectors().row(i)));
         return rows(list);
     }
 
-    static Dataset<Row> rows(List<TestItem> list) {
-        return spark.createDataset(list, Encoders.bean(TestItem.class)).toDF().select("id", "embedding");
+    static Dataset<Row> rows(List<ItemRow> list) {
+        return spark.createDataset(list, Encoders.bean(ItemRow.class)).toDF().select("id", "embedding");
     }
 
     static float[] infinite(float[] v) {

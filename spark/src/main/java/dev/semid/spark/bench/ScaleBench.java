@@ -1,5 +1,6 @@
 package dev.semid.spark.bench;
 
+import dev.semid.spark.ItemRow;
 import ai.djl.Device;
 import dev.semid.spark.SemanticIds;
 import dev.semid.spark.TokenizeOptions;
@@ -123,14 +124,14 @@ public final class ScaleBench {
                     .config("spark.ui.enabled", "false").getOrCreate();
             t0 = System.nanoTime();
             int partitions = (int) Math.max(8, items / 250_000);
-            var rows = spark.range(0, items, 1, partitions).mapPartitions((MapPartitionsFunction<Long, BenchItem>) it ->
+            var rows = spark.range(0, items, 1, partitions).mapPartitions((MapPartitionsFunction<Long, ItemRow>) it ->
                     new Iterator<>() {
                         @Override public boolean hasNext() { return it.hasNext(); }
-                        @Override public BenchItem next() {
+                        @Override public ItemRow next() {
                             long i = it.next();
-                            return new BenchItem(Long.toString(i + 1), catalogue.row(i));
+                            return new ItemRow(Long.toString(i + 1), catalogue.row(i));
                         }
-                    }, Encoders.bean(BenchItem.class)).toDF();
+                    }, Encoders.bean(ItemRow.class)).toDF();
             SemanticIds.tokenize(rows, model, TokenizeOptions.defaults()).ids().write().format("noop").mode("overwrite").save();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;

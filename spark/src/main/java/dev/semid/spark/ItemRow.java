@@ -1,17 +1,17 @@
-package dev.semid.spark.bench;
+package dev.semid.spark;
 
 import java.io.Serializable;
 
-/** A generated input row; a bean because Spark encodes a bean's float[] as array&lt;float&gt;. */
-public final class BenchItem implements Serializable {
+/** An input row built in Java (tests, the benchmark): a bean, because Spark encodes a bean's float[] as array&lt;float&gt; and not a Row's. */
+public final class ItemRow implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private String id;
     private float[] embedding;
 
-    public BenchItem() {}
+    public ItemRow() {}
 
-    BenchItem(String id, float[] embedding) {
+    public ItemRow(String id, float[] embedding) {
         this.id = id;
         this.embedding = embedding;
     }
