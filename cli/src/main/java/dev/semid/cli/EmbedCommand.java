@@ -49,17 +49,11 @@ final class EmbedCommand implements Callable<Integer> {
         summary.put("tokens", r.tokens());
         summary.put("seconds", r.seconds());
         summary.put("files", written.stream().map(Path::toString).toList());
-        Path summaryFile = out.resolveSibling(stem(out) + ".embed.json");
+        Path summaryFile = out.resolveSibling(Pipeline.stem(out) + ".embed.json");
         Json.write(summaryFile, summary);
         run.output().detail().println(r.summary(model.name()));
         run.output().result().printf("%d embeddings (%d-d) → %s%n", r.embeddings().size(), r.embeddings().dimension(), String.join(" + ",
                 written.stream().map(Path::toString).toList()));
         return 0;
-    }
-
-    private static String stem(Path p) {
-        String n = p.getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        return dot > 0 ? n.substring(0, dot) : n;
     }
 }

@@ -63,8 +63,13 @@ final class Pipeline {
     }
 
     static Path defaultMetricsFile(Path outFile) {
-        String name = outFile.getFileName().toString();
+        return outFile.resolveSibling(stem(outFile) + ".metrics.json");
+    }
+
+    /** A file's name without its extension: {@code runs/ids.jsonl} → {@code ids}. */
+    static String stem(Path file) {
+        String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        return outFile.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".metrics.json");
+        return dot > 0 ? name.substring(0, dot) : name;
     }
 }
