@@ -42,8 +42,12 @@ final class TrainOptions implements TrainerSettings {
             description = "rqkmeans: mini-batch k-means with batches of ROWS; --kmeans-iterations then counts passes over the rows "
                     + "(a few suffice). 0 = full-batch Lloyd (default ${DEFAULT-VALUE}).")
     int miniBatch;
-    @Option(names = "--balanced-last-level", description = "rqkmeans: balanced clusters on the last level.")
+    @Option(names = "--balanced-last-level", description = "rqkmeans: balanced clusters on the last level (at most ceil(N/K) rows each).")
     boolean balancedLastLevel;
+    @Option(names = "--cluster-cap", defaultValue = "1.5", paramLabel = "F",
+            description = "rqkmeans: no cluster of any level takes more than F·N/K training rows, which spreads dense regions over "
+                    + "more tuples at almost no error; 0 = uncapped (default ${DEFAULT-VALUE}; mini-batch levels are uncapped).")
+    double clusterCap;
     @Option(names = "--refine-rounds", defaultValue = "0",
             description = "rqkmeans: rounds of joint least-squares refinement of all codebooks after the greedy fit (default ${DEFAULT-VALUE}).")
     int refineRounds;
@@ -113,7 +117,7 @@ final class TrainOptions implements TrainerSettings {
 
     @Override public RqKMeansConfig rqKMeans() {
         return RqKMeansConfig.builder().levels(levels).codes(codes).iterations(kmeansIterations)
-                .balancedLastLevel(balancedLastLevel).standardize(standardize).seed(seed).refineRounds(refineRounds).sample(sample)
+                .balancedLastLevel(balancedLastLevel).clusterCap(clusterCap).standardize(standardize).seed(seed).refineRounds(refineRounds).sample(sample)
                 .seeding(Seeding.parse(seeding)).miniBatch(miniBatch).build();
     }
 

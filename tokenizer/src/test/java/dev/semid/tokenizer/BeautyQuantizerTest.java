@@ -50,12 +50,18 @@ class BeautyQuantizerTest {
         r.sids().forEach(s -> unique.add(s.toString()));
         assertEquals(12101, unique.size(), "IDs unique after dedup");
         for (var level : r.metrics().levels()) assertEquals(1.0, level.utilisation(), "k-means uses every code: " + level);
-        // faiss's ResidualQuantizer(384, 3, 8), greedy, on this data: relative error 0.4369, 11,176 distinct tuples
+        // faiss's ResidualQuantizer(384, 3, 8), greedy, on this data: relative error 0.4369 and 11,176 distinct tuples
+        // (Debian's 1.7.3 here), 0.436 and 11,190 (another build)
         int distinct = r.metrics().beforeDedup().distinctIds();
         double error = r.metrics().relativeQuantizationError();
         assertTrue(error <= 0.436, "relative error " + error);
-        assertTrue(distinct >= 11_150, "distinct " + distinct);
-        Tokenization.Result plusPlus = rqKMeans(set, RqKMeansConfig.builder().seeding(Seeding.PLUS_PLUS).build());
+        assertTrue(distinct >= 11_190, "distinct " + distinct);
+        Tokenization.Result uncapped = rqKMeans(set, RqKMeansConfig.builder().clusterCap(0).build());
+        assertTrue(distinct > uncapped.metrics().beforeDedup().distinctIds(), "the cluster cap spreads tuples: " + distinct + " against "
+                + uncapped.metrics().beforeDedup().distinctIds());
+        Tokenization.Result plusPlus = rqKMeans(set, RqKMeansConfig.builder().seeding(Seeding.PLUS_PLUS).clusterCap(0).build());
+        error = uncapped.metrics().relativeQuantizationError();
+        distinct = uncapped.metrics().beforeDedup().distinctIds();
         assertTrue(error < plusPlus.metrics().relativeQuantizationError() && distinct > plusPlus.metrics().beforeDedup().distinctIds(),
                 "progressive seeding beats k-means++: " + error + " / " + distinct + " against " + plusPlus.metrics().relativeQuantizationError()
                         + " / " + plusPlus.metrics().beforeDedup().distinctIds());

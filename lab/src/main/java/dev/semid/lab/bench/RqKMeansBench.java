@@ -23,7 +23,7 @@ import java.util.Locale;
 
 /**
  * RQ-KMeans training: on an embedding file, time, relative error Σ||x − x̂||² / Σ||x − mean x||²
- * and distinct tuples for the greedy fit (progressive-dimension and k-means++ seeding), with joint
+ * and distinct tuples for the greedy fit (capped clusters by default, uncapped, k-means++ seeding), with joint
  * refinement and with a balanced last level, beside the FLOP floor
  * (iterations × levels × 2·N·K·d at this machine's matmul peak); on a synthetic catalogue of
  * {@code largeItems} × d, training (on the default sample) and encoding time and the process's
@@ -72,7 +72,7 @@ public final class RqKMeansBench {
         RqKMeansConfig greedy = RqKMeansConfig.defaults();
         double floor = (double) greedy.iterations() * greedy.levels() * 2.0 * x.rows() * greedy.codes() * x.cols() / (gflops * 1e9);
         new RqKMeansTrainer(greedy, TrainingListener.NONE).train(x.slice(0, Math.min(x.rows(), 4096))); // JIT warm-up, untimed
-        for (RqKMeansConfig c : List.of(greedy, RqKMeansConfig.builder().seeding(Seeding.PLUS_PLUS).build(),
+        for (RqKMeansConfig c : List.of(greedy, RqKMeansConfig.builder().clusterCap(0).build(), RqKMeansConfig.builder().seeding(Seeding.PLUS_PLUS).build(),
                 RqKMeansConfig.builder().refineRounds(settings.refineRounds()).build(), RqKMeansConfig.builder().balancedLastLevel(true).build(),
                 RqKMeansConfig.builder().miniBatch(MINI_BATCH).iterations(MINI_BATCH_PASSES).build())) {
             long t0 = System.nanoTime();
@@ -91,7 +91,8 @@ public final class RqKMeansBench {
         if (c.refineRounds() > 0) return "greedy + " + c.refineRounds() + " refine rounds:";
         if (c.balancedLastLevel()) return "balanced last level:";
         if (c.miniBatch() > 0) return String.format(Locale.ROOT, "mini-batch %,d, %d passes:", c.miniBatch(), c.iterations());
-        return c.seeding() == Seeding.PLUS_PLUS ? "greedy, k-means++ seeding:" : "greedy (default):";
+        if (c.seeding() == Seeding.PLUS_PLUS) return "greedy, k-means++ seeding:";
+        return c.clusterCap() == 0 ? "greedy, uncapped clusters:" : "greedy (default):";
     }
 
     private record Quality(double error, int distinct) {}

@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 /**
  * k-means: minimise Σ_i ||x_i − c_{a(i)}||² over centers c and assignment a.
  * k-means++ seeding (D² sampling) or {@link ProgressiveDimSeeding}, Lloyd iterations, empty clusters re-seeded from the points
- * with the largest error, optionally a balanced assignment (|cluster| ≤ ceil(N/K)).
+ * with the largest error, optionally a capped assignment (|cluster| ≤ ceil(cap·N/K); cap 1 is balanced).
  * Deterministic for a seed: randomness comes only from {@link SplittableRandom}(seed) and
  * parallel work is reduced in a fixed chunk order.
  */
@@ -32,9 +32,9 @@ public final class KMeans {
         Seeding seeding = config.seeding().resolve(x.rows(), k);
         float[] centers = seeding == Seeding.PROGRESSIVE_DIMS ? ProgressiveDimSeeding.centers(x, k, config, rnd) : null;
         if (centers == null) centers = seed(x, k, rnd);
-        if (config.miniBatch() > 0 && config.miniBatch() < x.rows() && !config.balanced())
+        if (config.miniBatch() > 0 && config.miniBatch() < x.rows() && !config.capped())
             return miniBatch(x, centers, k, config, rnd, onIteration);
-        return lloyd(x, centers, k, config.iterations(), config.tolerance(), config.balanced(), rnd, onIteration);
+        return lloyd(x, centers, k, config.iterations(), config.tolerance(), config.cap(), rnd, onIteration);
     }
 
     /**
@@ -91,7 +91,7 @@ public final class KMeans {
      * Lloyd iterations from the given k × d centres (updated in place) until {@code iterations}
      * or a relative drop of the objective below {@code tolerance}, then a final assignment.
      */
-    static Result lloyd(Matrix x, float[] centers, int k, int iterations, double tolerance, boolean balanced, SplittableRandom rnd,
+    static Result lloyd(Matrix x, float[] centers, int k, int iterations, double tolerance, double cap, SplittableRandom rnd,
                         java.util.function.IntConsumer onIteration) {
         int n = x.rows(), d = x.cols();
         int[] assign = new int[n];
@@ -100,13 +100,13 @@ public final class KMeans {
         int it = 0;
         while (it < iterations) {
             it++;
-            obj = balanced ? assignBalanced(x, centers, k, assign, err) : assign(x, centers, k, assign, err);
+            obj = cap > 0 ? assignCapped(x, centers, k, cap, assign, err) : assign(x, centers, k, assign, err);
             updateCenters(x, centers, k, assign, err, rnd);
             onIteration.accept(it);
             if (prev - obj <= tolerance * Math.max(prev, 1e-30) && it > 1) break;
             prev = obj;
         }
-        obj = balanced ? assignBalanced(x, centers, k, assign, err) : assign(x, centers, k, assign, err);
+        obj = cap > 0 ? assignCapped(x, centers, k, cap, assign, err) : assign(x, centers, k, assign, err);
         return new Result(new Matrix(k, d, centers), assign, obj / n, it);
     }
 
@@ -140,13 +140,14 @@ public final class KMeans {
     }
 
     /**
-     * Balanced assignment: points are placed in order of how much they would lose by not getting
-     * their nearest center (largest regret first), each to its nearest center that still has room.
+     * Capped assignment: points are placed in order of how much they would lose by not getting
+     * their nearest center (largest regret first), each to its nearest center that still has room
+     * for ceil(capFactor·N/K) points.
      */
-    static double assignBalanced(Matrix x, float[] centers, int k, int[] assign, float[] err) {
+    static double assignCapped(Matrix x, float[] centers, int k, double capFactor, int[] assign, float[] err) {
         int n = x.rows(), d = x.cols();
         float[] data = x.data();
-        int cap = (n + k - 1) / k;
+        int cap = capSize(n, k, capFactor);
         float[] regret = new float[n];
         NearestCode search = NearestCode.fast() ? new NearestCode(new Matrix(k, d, centers)) : null;
         Parallel.forChunks(n, (c, from, to) -> {
@@ -191,6 +192,11 @@ public final class KMeans {
             total += err[idx];
         }
         return total;
+    }
+
+    /** The most points a cluster may take: ceil(capFactor·N/K), never below ceil(N/K) so every point fits. */
+    static int capSize(int n, int k, double capFactor) {
+        return (int) Math.max((n + (long) k - 1) / k, (long) Math.ceil(capFactor * n / k));
     }
 
     private static void updateCenters(Matrix x, float[] centers, int k, int[] assign, float[] err, SplittableRandom rnd) {

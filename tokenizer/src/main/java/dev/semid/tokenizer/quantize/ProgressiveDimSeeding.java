@@ -36,7 +36,7 @@ final class ProgressiveDimSeeding {
         for (int di : dims) {
             Matrix sub = leadingColumns(rotated, di);
             float[] start = c == null ? sub.select(Permutation.sample(sub.rows(), k, rnd)).data() : padded(c, k, prev, di);
-            c = KMeans.lloyd(sub, start, k, ITERATIONS_PER_STEP, config.tolerance(), false, rnd, it -> {}).centers().data();
+            c = KMeans.lloyd(sub, start, k, ITERATIONS_PER_STEP, config.tolerance(), 0, rnd, it -> {}).centers().data();
             prev = di;
         }
         return axes.unproject(c, k, m);

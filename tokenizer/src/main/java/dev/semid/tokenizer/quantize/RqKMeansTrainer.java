@@ -39,9 +39,8 @@ public final class RqKMeansTrainer implements Trainer {
         Matrix r = std != null ? std.apply(x) : x != all && config.refineRounds() == 0 ? x : x.slice(0, x.rows());
         List<Map<String, Object>> perLevel = new ArrayList<>();
         listener.onStart("rq-kmeans", config.levels());
-        int last = config.levels() - 1;
         ResidualKMeans rkm = new ResidualKMeans(config.codes(), l -> KMeansConfig.defaults(config.seed() + l)
-                .withIterations(config.iterations()).withSeeding(config.seeding()).withMiniBatch(config.miniBatch()).withBalanced(config.balancedLastLevel() && l == last));
+                .withIterations(config.iterations()).withSeeding(config.seeding()).withMiniBatch(config.miniBatch()).withCap(config.capOfLevel(l)));
         List<Matrix> books = rkm.fit(r, config.levels(), level -> {
             KMeans.Result res = level.fit();
             Map<String, Object> m = new LinkedHashMap<>();
@@ -69,6 +68,7 @@ public final class RqKMeansTrainer implements Trainer {
         settings.put("codes", config.codes());
         settings.put("iterations", config.iterations());
         settings.put("balancedLastLevel", config.balancedLastLevel());
+        settings.put("clusterCap", config.clusterCap());
         settings.put("standardize", config.standardize());
         settings.put("seed", config.seed());
         settings.put("refineRounds", config.refineRounds());

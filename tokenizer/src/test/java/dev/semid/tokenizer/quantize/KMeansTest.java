@@ -44,10 +44,29 @@ class KMeansTest {
         // one dense blob and a far outlier group: unbalanced k-means would put most points in few clusters
         Matrix x = TestData.blobs(1000, 4, 2, 3.0, 5);
         int k = 16, cap = (1000 + k - 1) / k;
-        KMeans.Result r = new KMeans(KMeansConfig.defaults(1).withBalanced(true)).fit(x, k);
+        KMeans.Result r = new KMeans(KMeansConfig.defaults(1).withCap(1)).fit(x, k);
         int[] size = new int[k];
         for (int a : r.assignment()) size[a]++;
         for (int s : size) assertTrue(s <= cap, "cluster of " + s + " > cap " + cap);
+    }
+
+    @Test void aLooseCapBoundsTheLargestClusterAndNoMore() {
+        Matrix x = TestData.blobs(1000, 4, 2, 3.0, 5);
+        int k = 16;
+        int[] uncapped = sizes(new KMeans(KMeansConfig.defaults(1)).fit(x, k), k);
+        int[] capped = sizes(new KMeans(KMeansConfig.defaults(1).withCap(1.5)).fit(x, k), k);
+        int cap = KMeans.capSize(1000, k, 1.5);
+        assertEquals(94, cap);
+        assertTrue(Arrays.stream(uncapped).max().getAsInt() > cap, "the data piles up without a cap: " + Arrays.toString(uncapped));
+        assertTrue(Arrays.stream(capped).max().getAsInt() <= cap, "capped sizes " + Arrays.toString(capped));
+        assertTrue(Arrays.stream(capped).filter(s -> s > (1000 + k - 1) / k).count() > 0, "a loose cap is not a balance: " + Arrays.toString(capped));
+        assertEquals(63, KMeans.capSize(1000, 16, 1.0), "cap 1 is ceil(N/K)");
+    }
+
+    private static int[] sizes(KMeans.Result r, int k) {
+        int[] size = new int[k];
+        for (int a : r.assignment()) size[a]++;
+        return size;
     }
 
     @Test void miniBatchRecoversSeparatedClustersDeterministically() {
