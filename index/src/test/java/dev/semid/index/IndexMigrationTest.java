@@ -101,4 +101,28 @@ class IndexMigrationTest {
             assertEquals(40L, r.read(SidLookup::size));
         }
     }
+
+    @Test void aDescendantModelTakesTheIndexOverAsItIsAndAnotherModelIsRefused() {
+        List<SidEntry> entries = SidIndexTest.randomEntries(60, 5);
+        Path dir = oldIndex(entries);
+        var refused = assertThrows(IndexException.class, () -> SidIndexWriter.open(dir, NEXT, false, 16, List.of("0000000000000000")));
+        assertTrue(refused.getMessage().contains("--align-to") && refused.getMessage().contains("semid index migrate"), refused.getMessage());
+        IndexModel wider = new IndexModel(NEXT.fingerprint(), 3, 32);
+        assertThrows(IndexException.class, () -> SidIndexWriter.open(dir, wider, false, 16, List.of(SidIndexTest.MODEL.fingerprint())),
+                "another layout is never taken over");
+        try (SidIndexWriter w = SidIndexWriter.open(dir, NEXT, false, 16, List.of(SidIndexTest.MODEL.fingerprint()))) {
+            w.upsert(List.of(new SidEntry("fresh", SidIndexTest.sid(15, 15, 15, 0))));
+            w.commit();
+        }
+        try (SidIndexReader r = SidIndexReader.open(dir, NEXT.fingerprint())) {
+            r.read(l -> {
+                assertEquals(61L, l.size());
+                for (SidEntry e : entries) assertEquals(e.sid(), l.item(e.itemId()).orElseThrow().sid(), "stored IDs stay");
+                return null;
+            });
+            Map<String, String> data = r.stats().commitData();
+            assertEquals(SidIndexTest.MODEL.fingerprint(), data.get(SidIndexSchema.USER_PREFIX + SidIndexWriter.ADOPTED_FROM));
+            assertEquals("items-0:400", data.get(SidIndexSchema.USER_PREFIX + "offsets"));
+        }
+    }
 }
