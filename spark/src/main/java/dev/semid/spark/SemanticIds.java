@@ -56,8 +56,8 @@ public final class SemanticIds {
                 new PartitionEncoder(shared, options.rejectBadRows(), options.batchRows(), coded), Encoders.bean(EncodedItem.class));
         if (options.rejectBadRows()) encoded = encoded.persist(); // read twice: IDs and rejected rows
         Dataset<EncodedItem> good = encoded.filter(col("reason").isNull());
-        Dataset<SidRow> numbered = good
-                .groupByKey((org.apache.spark.api.java.function.MapFunction<EncodedItem, String>) EncodedItem::getTuple, Encoders.STRING())
+        // grouped by the column itself, not a key function: Spark need not decode every item to find its key
+        Dataset<SidRow> numbered = good.groupBy(col("tuple")).as(Encoders.STRING(), Encoders.bean(EncodedItem.class))
                 .flatMapGroups(new TupleNumbering(options, numberedTallies), Encoders.bean(SidRow.class));
         Column sid = col("sid").as("sid", new MetadataBuilder().putString(MODEL_METADATA_KEY, model.fingerprint()).build());
         Dataset<Row> ids = numbered.toDF().select(col("id"), sid, col("codes"));
