@@ -35,8 +35,6 @@ final class CatalogueFiles {
             parts = list.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList();
         }
         for (int k = 0; k < parts.size(); k++) Files.move(parts.get(k), dir.resolve("items-" + from + "-" + k + ".parquet"));
-        try (var rest = Files.walk(staging)) {
-            for (Path p : rest.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
+        ScaleBench.delete(staging);
     }
 }

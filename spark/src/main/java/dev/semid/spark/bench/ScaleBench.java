@@ -147,7 +147,8 @@ public final class ScaleBench {
                 o.peakRssKb() / 1024, timed);
     }
 
-    private static void delete(Path dir) throws IOException {
+    /** Deletes a directory and all in it. */
+    static void delete(Path dir) throws IOException {
         try (var files = Files.walk(dir)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
         }
