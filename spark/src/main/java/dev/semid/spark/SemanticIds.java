@@ -51,18 +51,18 @@ public final class SemanticIds {
                 col(options.embeddingColumn()).cast(DataTypes.createArrayType(DataTypes.FloatType)).as("embedding"));
         UniqueIds.check(input);
         Broadcast<ModelFiles> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(model);
-        PartitionTallies coded = tallies(spark, model, "semid codes"), numberedTallies = tallies(spark, model, "semid IDs");
+        PartitionTallies codeTallies = tallies(spark, model, "semid codes"), idTallies = tallies(spark, model, "semid IDs");
         Dataset<EncodedItem> encoded = input.mapPartitions(
-                new PartitionEncoder(shared, options.rejectBadRows(), options.batchRows(), coded), Encoders.bean(EncodedItem.class));
+                new PartitionEncoder(shared, options.rejectBadRows(), options.batchRows(), codeTallies), Encoders.bean(EncodedItem.class));
         if (options.rejectBadRows()) encoded = encoded.persist(); // read twice: IDs and rejected rows
         Dataset<EncodedItem> good = encoded.filter(col("reason").isNull());
         // grouped by the column itself, not a key function: Spark need not decode every item to find its key
         Dataset<SidRow> numbered = good.groupBy(col("tuple")).as(Encoders.STRING(), Encoders.bean(EncodedItem.class))
-                .flatMapGroups(new TupleNumbering(options, numberedTallies), Encoders.bean(SidRow.class));
+                .flatMapGroups(new TupleNumbering(options, idTallies), Encoders.bean(SidRow.class));
         Column sid = col("sid").as("sid", new MetadataBuilder().putString(MODEL_METADATA_KEY, model.fingerprint()).build());
         Dataset<Row> ids = numbered.toDF().select(col("id"), sid, col("codes"));
         Dataset<Row> rejected = encoded.filter(col("reason").isNotNull()).toDF().select("id", "reason");
-        return new Tokenized(ids, rejected, model, coded, numberedTallies);
+        return new Tokenized(ids, rejected, model, codeTallies, idTallies);
     }
 
     private static PartitionTallies tallies(SparkSession spark, ModelFiles model, String name) {
