@@ -112,6 +112,9 @@ public final class RqKMeansBench {
         double inputGb = (double) n * d * Float.BYTES / 1e9;
         out.printf(Locale.ROOT, "synthetic catalogue %,d × %d (%.2f GB of float32) made in %.1f s; resident now %.2f GB%n", n, d, inputGb,
                 (System.nanoTime() - t0) / 1e9, residentGb("VmRSS"));
+        // the generator's garbage is not training's: collect it and restart the peak, as a file read would leave none
+        System.gc();
+        boolean peakReset = resetPeak();
         long t1 = System.nanoTime();
         QuantizerModel m = new RqKMeansTrainer(RqKMeansConfig.defaults(), TrainingListener.NONE).train(x);
         double train = (System.nanoTime() - t1) / 1e9;
@@ -124,7 +127,8 @@ public final class RqKMeansBench {
         double peak = residentGb("VmHWM");
         out.printf(Locale.ROOT, "  RQ-KMeans 3 × 256 on a sample of %,d: trained in %.1f s; all %,d items encoded in %.1f s (%,.0f items/s); %,d distinct tuples%n",
                 Math.min(n, RqKMeansConfig.DEFAULT_SAMPLE), train, n, encode, n / encode, CollisionStats.of(codes).distinctIds());
-        out.printf(Locale.ROOT, "  peak resident memory %.2f GB = %.2f× the input matrix (JVM and all)   target < 2×%n", peak, peak / inputGb);
+        out.printf(Locale.ROOT, "  peak resident memory %s %.2f GB = %.2f× the input matrix (JVM and all)   target < 2×%n",
+                peakReset ? "while training and encoding" : "since start (the peak could not be reset)", peak, peak / inputGb);
         // after the peak was read: mini-batch k-means on the same sample, both judged on the same items
         Matrix probe = x.slice(0, Math.min(n, PROBE_ROWS));
         long t3 = System.nanoTime();
@@ -138,6 +142,16 @@ public final class RqKMeansBench {
     private static final int PROBE_ROWS = 65_536, MINI_BATCH = 4_096, MINI_BATCH_PASSES = 3;
 
     /** A field of /proc/self/status in GB (VmRSS now, VmHWM the peak); NaN where there is no /proc. */
+    /** Restarts the kernel's count of this process's peak resident memory (VmHWM); false where it cannot. */
+    private static boolean resetPeak() {
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     private static double residentGb(String field) throws IOException {
         Path status = Path.of("/proc/self/status");
         if (!Files.exists(status)) return Double.NaN;

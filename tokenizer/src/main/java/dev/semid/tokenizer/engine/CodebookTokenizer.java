@@ -17,8 +17,13 @@ public final class CodebookTokenizer extends ModelTokenizer {
     /** Batches at least this large are split into blocks of {@link #BLOCK} rows over the common pool (batch work). */
     static final int PARALLEL_ROWS = 2048, BLOCK = 256;
 
+    /** A block's rows, per thread: {@link #codes} encodes them from here. */
+    private final ThreadLocal<float[]> scratch;
+
     public CodebookTokenizer(QuantizerModel model) {
         super(requireSupported(model));
+        int rows = BLOCK * model.inputDim();
+        scratch = ThreadLocal.withInitial(() -> new float[rows]);
     }
 
     private static QuantizerModel requireSupported(QuantizerModel model) {
@@ -31,7 +36,10 @@ public final class CodebookTokenizer extends ModelTokenizer {
         return model.encoder().isEmpty() && model.decoder().isEmpty();
     }
 
-    /** Each block of rows is copied into scratch of its own, never the whole batch: memory stays flat on huge inputs. */
+    /**
+     * Each block of rows is copied into its thread's scratch, never the whole batch: memory stays
+     * flat on huge inputs, and a million rows leave no garbage of their copies for the heap to grow on.
+     */
     @Override public int[][] codes(Matrix batch) {
         checkBatch(batch);
         int n = batch.rows(), dim = batch.cols();
@@ -40,7 +48,9 @@ public final class CodebookTokenizer extends ModelTokenizer {
         IntStream blocks = IntStream.range(0, (n + BLOCK - 1) / BLOCK);
         (n < PARALLEL_ROWS ? blocks : blocks.parallel()).forEach(b -> {
             int from = b * BLOCK, to = Math.min(n, from + BLOCK);
-            float[] r = standardize(java.util.Arrays.copyOfRange(batch.data(), from * dim, to * dim), dim);
+            float[] r = scratch.get();
+            System.arraycopy(batch.data(), from * dim, r, 0, (to - from) * dim);
+            standardize(r, dim);
             int[][] part = new int[to - from][];
             q.encode(r, 0, to - from, part);
             System.arraycopy(part, 0, codes, from, to - from);

@@ -168,15 +168,14 @@ public final class KMeans {
                 regret[i] = k == 1 ? 0 : b2 - b1;
             }
         });
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        Arrays.sort(order, (a, b) -> {
-            int c = Float.compare(regret[b], regret[a]);
-            return c != 0 ? c : Integer.compare(a, b);
-        });
+        // largest regret first, ties by row: one primitive sort of (descending regret bits, row) keys, no boxing
+        long[] order = new long[n];
+        for (int i = 0; i < n; i++) order[i] = ((long) (Integer.MAX_VALUE - Float.floatToIntBits(Math.max(0f, regret[i]))) << 32) | i;
+        Arrays.sort(order);
         int[] size = new int[k];
         double total = 0;
-        for (int idx : order) {
+        for (long key : order) {
+            int idx = (int) key;
             int best = assign[idx];
             if (size[best] >= cap) {
                 float bd = Float.POSITIVE_INFINITY;

@@ -64,14 +64,17 @@ record PrincipalAxes(float[] mean, Matrix axes) {
     }
 
     /** Rows of x in the first m axes' coordinates: (x_i − μ)·A[0..m)ᵀ, n × m. */
-    Matrix project(Matrix x, int m) {
-        int n = x.rows(), d = x.cols();
+    Matrix project(Matrix x, int m) { return project(x, null, m); }
+
+    /** As {@link #project(Matrix, int)} for the given rows of x only (null = all), without copying them first. */
+    Matrix project(Matrix x, int[] rows, int m) {
+        int n = rows == null ? x.rows() : rows.length, d = x.cols();
         float[] xd = x.data(), ad = axes.data(), out = new float[n * m];
         float[] t = new float[d * m]; // Aᵀ restricted to m axes: row j holds coordinate j of each axis
         for (int a = 0; a < m; a++) for (int j = 0; j < d; j++) t[j * m + a] = ad[a * d + j];
         Parallel.forChunks(n, (c, from, to) -> {
             for (int i = from; i < to; i++)
-                for (int j = 0; j < d; j++) axpy(out, i * m, t, j * m, m, xd[i * d + j] - mean[j]);
+                for (int j = 0, src = (rows == null ? i : rows[i]) * d; j < d; j++) axpy(out, i * m, t, j * m, m, xd[src + j] - mean[j]);
         });
         return new Matrix(n, m, out);
     }

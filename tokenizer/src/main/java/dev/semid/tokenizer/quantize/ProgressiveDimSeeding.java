@@ -27,10 +27,11 @@ final class ProgressiveDimSeeding {
         int[] dims = schedule(x.cols());
         if (x.rows() < k || dims.length == 0) return null;
         long points = (long) POINTS_PER_CENTRE * k;
-        Matrix pool = x.rows() > points ? x.select(Permutation.sample(x.rows(), (int) points, rnd)) : x;
-        PrincipalAxes axes = PrincipalAxes.of(pool, AXES_ROWS, rnd);
+        // the pool's rows are projected straight from x: a copy of them would only be garbage
+        int[] pool = x.rows() > points ? Permutation.sample(x.rows(), (int) points, rnd) : null;
+        PrincipalAxes axes = PrincipalAxes.of(pool == null ? x : x.select(axesRows(pool, rnd)), AXES_ROWS, rnd);
         int m = dims[dims.length - 1];
-        Matrix rotated = axes.project(pool, m);
+        Matrix rotated = axes.project(x, pool, m);
         float[] c = null;
         int prev = 0;
         for (int di : dims) {
@@ -40,6 +41,14 @@ final class ProgressiveDimSeeding {
             prev = di;
         }
         return axes.unproject(c, k, m);
+    }
+
+    /** At most {@link #AXES_ROWS} of the pool's rows, drawn uniformly. */
+    private static int[] axesRows(int[] pool, SplittableRandom rnd) {
+        if (pool.length <= AXES_ROWS) return pool;
+        int[] pick = Permutation.sample(pool.length, AXES_ROWS, rnd);
+        for (int i = 0; i < pick.length; i++) pick[i] = pool[pick[i]];
+        return pick;
     }
 
     /** The growing dimensions d_s = ⌊d^{s/S}⌋ below d, without repeats. */
