@@ -1,7 +1,13 @@
 package dev.semid.serving;
 
 import dev.semid.serving.kafka.EmbeddedKafka;
+import dev.semid.tokenizer.Tokenization;
+import dev.semid.tokenizer.Tokenizer;
+import dev.semid.tokenizer.data.EmbeddingSet;
 import dev.semid.tokenizer.data.Matrix;
+import dev.semid.tokenizer.engine.CodebookTokenizer;
+import dev.semid.tokenizer.model.QuantizerModel;
+import dev.semid.tokenizer.sid.CollisionConfig;
 import dev.semid.tokenizer.data.SyntheticCatalogue;
 import dev.semid.tokenizer.model.ModelArtifact;
 import dev.semid.tokenizer.quantize.RqKMeansConfig;
@@ -39,12 +45,25 @@ final class ServiceFixture {
 
     private ServiceFixture() {}
 
-    /** An RQ-KMeans model (3 × 16) over 2,000 synthetic 32-d items, saved to {@code dir}; returns the items. */
+    /**
+     * An RQ-KMeans model (3 × 16) trained on the first {@value #TRAINED} of 2,000 synthetic 32-d
+     * items and measured on them, as {@code semid train} does (its drift reference), saved to
+     * {@code dir}; returns all 2,000 items.
+     */
     static Matrix smallModel(Path dir) throws IOException {
-        Matrix x = SyntheticCatalogue.generate(2000, 32, 8, 8, 5).vectors();
-        ModelArtifact.save(new RqKMeansTrainer(RqKMeansConfig.builder().codes(16).iterations(10).seed(1).build(), TrainingListener.NONE).train(x), dir);
+        EmbeddingSet all = SyntheticCatalogue.generate(2000, 32, 8, 8, 5);
+        Matrix x = all.vectors(), trained = x.slice(0, TRAINED);
+        QuantizerModel model = new RqKMeansTrainer(RqKMeansConfig.builder().codes(16).iterations(10).seed(1).build(), TrainingListener.NONE)
+                .train(trained);
+        try (Tokenizer t = new CodebookTokenizer(model)) {
+            var measured = Tokenization.run(t, new EmbeddingSet(all.ids().subList(0, TRAINED), trained), CollisionConfig.defaults(), (d, n) -> {});
+            ModelArtifact.save(measured.driftReference().attachTo(model), dir);
+        }
         return x;
     }
+
+    /** Items of {@link #smallModel} it was trained on; the rest are new to it, from the same distribution. */
+    static final int TRAINED = 1600;
 
     static EmbeddedKafka broker(Path dir) { return EmbeddedKafka.start(dir); }
 

@@ -22,9 +22,13 @@ public final class CodeUsage {
     /** One {@link LevelStats} per level, level l with codebook size {@code codebookSizes[l]}. Empty for no items. */
     public static List<LevelStats> perLevel(int[][] codes, int[] codebookSizes) {
         if (codes.length == 0) return List.of();
-        int[][] counts = counts(codes, codebookSizes);
+        return fromCounts(counts(codes, codebookSizes), codes.length);
+    }
+
+    /** One {@link LevelStats} per level from the n_k of {@link #counts} (summed over parts, if need be) over n ≥ 1 items. */
+    public static List<LevelStats> fromCounts(int[][] counts, int n) {
         List<LevelStats> out = new ArrayList<>(counts.length);
-        for (int l = 0; l < counts.length; l++) out.add(stats(l + 1, counts[l], codes.length));
+        for (int l = 0; l < counts.length; l++) out.add(stats(l + 1, counts[l], n));
         return List.copyOf(out);
     }
 
@@ -53,7 +57,7 @@ public final class CodeUsage {
         return counts;
     }
 
-    static LevelStats stats(int level, int[] counts, int n) {
+    private static LevelStats stats(int level, int[] counts, int n) {
         int used = 0, largest = 0;
         double sumNlogN = 0;
         for (int c : counts) {
