@@ -90,27 +90,36 @@ public final class DriftWatch {
     synchronized void check(boolean now) {
         if (!now && System.nanoTime() - lastCheck < CHECK_NANOS) return;
         lastCheck = System.nanoTime();
-        Map<String, String> raised = new LinkedHashMap<>();
+        Map<String, String> state = new LinkedHashMap<>(); // each figure with a threshold, as it is now
+        Map<String, String> crossed = new LinkedHashMap<>();
         if (usage.items() >= settings.window()) {
             Double ratio = errorRatio();
-            if (ratio != null && ratio > settings.errorRatio())
-                raised.put("error", String.format(Locale.ROOT, "the quantization error of the last %,d items is %.2f× the training items' "
+            if (ratio != null) {
+                state.put("error", String.format(Locale.ROOT, "the quantization error of the last %,d items is %.2f× the training items' "
                         + "(semid.drift.error-ratio %.2f)", usage.items(), ratio, settings.errorRatio()));
-            for (Level l : levels())
-                if (l.ratio() != null && l.ratio() < settings.perplexityRatio())
-                    raised.put("perplexity-" + l.level(), String.format(Locale.ROOT, "level %d's code perplexity over the last %,d items is %.1f, "
-                            + "%.0f%% of the training items' %.1f (semid.drift.perplexity-ratio %.2f)", l.level(), usage.items(), l.perplexity(),
-                            100 * l.ratio(), l.trainingPerplexity(), settings.perplexityRatio()));
+                if (ratio > settings.errorRatio()) crossed.put("error", state.get("error"));
+            }
+            for (Level l : levels()) {
+                if (l.ratio() == null) continue;
+                String key = "perplexity-" + l.level();
+                state.put(key, String.format(Locale.ROOT, "level %d's code perplexity over the last %,d items is %.1f, %.0f%% of the training "
+                        + "items' %.1f (semid.drift.perplexity-ratio %.2f)", l.level(), usage.items(), l.perplexity(), 100 * l.ratio(),
+                        l.trainingPerplexity(), settings.perplexityRatio()));
+                if (l.ratio() < settings.perplexityRatio()) crossed.put(key, state.get(key));
+            }
         }
-        int fewest = busy.fewestLeft();
-        if (fewest >= 0 && fewest < settings.minTokensLeft()) {
-            BusyTuples.Busy b = busy.busiest(1).getFirst();
-            raised.put("tokens", String.format(Locale.ROOT, "code tuple %s has %d of %d dedup tokens left (semid.drift.min-tokens-left %d);"
-                    + " past the last, its items spill to other tuples", b.tuple(), b.tokensLeft(), DriftSettings.TOKENS_PER_TUPLE, settings.minTokensLeft()));
+        List<BusyTuples.Busy> busiest = busy.busiest(1);
+        if (!busiest.isEmpty()) {
+            BusyTuples.Busy b = busiest.getFirst();
+            state.put("tokens", String.format(Locale.ROOT, "code tuple %s, the busiest of the last %,d IDs, has %d of %d dedup tokens left "
+                    + "(semid.drift.min-tokens-left %d); past the last, its items spill to other tuples", b.tuple(), busy.count(), b.tokensLeft(),
+                    DriftSettings.TOKENS_PER_TUPLE, settings.minTokensLeft()));
+            if (b.tokensLeft() < settings.minTokensLeft()) crossed.put("tokens", state.get("tokens"));
         }
-        for (var e : raised.entrySet()) if (!alerts.containsKey(e.getKey())) LOG.warn("drift: {}", e.getValue());
-        for (var e : alerts.entrySet()) if (!raised.containsKey(e.getKey())) LOG.info("drift over: {} no longer holds", e.getValue());
-        alerts = raised;
+        for (var e : crossed.entrySet()) if (!alerts.containsKey(e.getKey())) LOG.warn("drift: {}", e.getValue());
+        for (String k : alerts.keySet())
+            if (!crossed.containsKey(k)) LOG.info("drift over: {}", state.getOrDefault(k, "no figure for " + k + " any more"));
+        alerts = crossed;
     }
 
     /** One level's usage over the window, and its perplexity beside the training items' (null: unknown). */
@@ -150,10 +159,15 @@ public final class DriftWatch {
 
     synchronized int items() { return usage.items(); }
 
-    synchronized int alertCount() { return alerts.size(); }
+    /** Thresholds crossed now (looked at again if the last look is over a second old: the stream may have gone quiet). */
+    synchronized int alertCount() {
+        check(false);
+        return alerts.size();
+    }
 
-    /** Everything, for {@code GET /drift}. */
+    /** Everything, for {@code GET /drift}; the alerts as of a look at most a second old. */
     public synchronized Map<String, Object> report() {
+        check(false);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("window", settings.window());
         m.put("items", usage.items());
