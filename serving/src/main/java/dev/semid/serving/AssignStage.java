@@ -358,7 +358,10 @@ final class AssignStage extends Stage {
                     continue;
                 }
                 if (!fp.equals(o.model())) continue; // an ID of another model means nothing here
-                if (recent.has(o.id(), o.sid())) continue; // our own, written again since
+                resolver.seen(o.id());
+                // our own, written again since; unless another's record of the item came in between (two instances gave it an
+                // ID, which a spilled item re-delivered as a token frees up can get): the last record must win here as well
+                if (recent.has(o.id(), o.sid()) && !upserts.containsKey(o.id())) continue;
                 SemanticId have = l.item(o.id()).map(SidEntry::sid).orElse(null);
                 if (o.sid().equals(have) && !upserts.containsKey(o.id()) && !deletes.contains(o.id())) continue; // already applied
                 deletes.remove(o.id());

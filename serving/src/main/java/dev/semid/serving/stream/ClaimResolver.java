@@ -26,7 +26,10 @@ import java.util.function.Predicate;
  *       the batch path's rule): its own tuple, else the nearest alternative (it spills); a tuple's
  *       tokens are read from the index once and then kept up to date here ({@link TupleTokens});</li>
  *   <li>when the walk reaches a tuple of a claims partition this instance does not own, the claim
- *       is forwarded there, at that rank, for its owner to go on.</li>
+ *       is forwarded there, at that rank, for its owner to go on. Until this instance sees the item's
+ *       ID, a later claim of the item goes the same way from where the first left, even if a token
+ *       was freed meanwhile in a tuple the first found full: else a re-delivered item could get a
+ *       second ID here while its first claim gets one there.</li>
  * </ul>
  * If the IDs it hands out are not written after all (the write failed), {@link #forget} must be
  * called: the kept tokens would otherwise count them as held.
@@ -51,10 +54,15 @@ public final class ClaimResolver {
         public CodeTuple spilledFrom() { return sid != null && !sid.tuple().equals(claim.tuple()) ? claim.tuple() : null; }
     }
 
+    /** How long a forwarded item's route is remembered without its ID showing up (its claim was dead-lettered, say). */
+    static final long FORWARD_MEMORY_NANOS = 600_000_000_000L;
+
     private final SemanticIdAssigner assigner;
     private final ResidualQuantizer quantizer;
     private final boolean retokenizeAll;
     private final TupleTokens tuples;
+    /** Items this instance forwarded and has not seen an ID of: the rank it forwarded them at, and when. */
+    private final Map<String, long[]> forwarded = new java.util.LinkedHashMap<>();
 
     /** {@code quantizer} ranks the tuples an item may spill to, from the latent its claim carries. */
     public ClaimResolver(SemanticIdAssigner assigner, ResidualQuantizer quantizer, boolean retokenizeAll, TupleTokens tuples) {
@@ -77,22 +85,27 @@ public final class ClaimResolver {
             if (mine == null) mine = index.idOf(c.id());
             boolean retokenize = retokenizeAll || c.retokenize();
             if (mine != null && !retokenize) {
+                forwarded.remove(c.id());
                 out.add(Resolved.kept(c, mine));
                 decided.put(c.id(), mine);
                 continue;
             }
             RankedTuples ranked = ranking(c);
+            long[] route = forwarded.get(c.id());
+            int from = route == null ? c.rank() : Math.max(c.rank(), (int) route[0]);
             Placement p;
             try {
-                p = assigner.place(c.id(), ranked, c.rank(), owned, t -> batch.computeIfAbsent(t, k -> tuples.of(k, () -> index.tokens(k))), mine);
+                p = assigner.place(c.id(), ranked, from, owned, t -> batch.computeIfAbsent(t, k -> tuples.of(k, () -> index.tokens(k))), mine);
             } catch (DedupOverflowException e) {
                 out.add(new Resolved(c, null, false, null, e.getMessage(), c.rank(), null, -1));
                 continue;
             }
             if (!p.placed()) {
+                remember(c.id(), p.rank());
                 out.add(new Resolved(c.at(p.rank()), null, false, null, null, p.rank(), CodeTuple.of(ranked.tuple(p.rank())), -1));
                 continue;
             }
+            forwarded.remove(c.id());
             SemanticId fresh = p.id();
             decided.put(c.id(), fresh);
             if (fresh.equals(mine)) { // re-tokenized, and its ranking reached its own ID's tuple first
@@ -106,6 +119,19 @@ public final class ClaimResolver {
         }
         return out;
     }
+
+    private void remember(String itemId, int rank) {
+        long now = System.nanoTime();
+        for (var it = forwarded.values().iterator(); it.hasNext(); ) { // oldest first
+            if (now - it.next()[1] < FORWARD_MEMORY_NANOS) break;
+            it.remove();
+        }
+        forwarded.remove(itemId); // re-inserted last: the map stays in age order
+        forwarded.put(itemId, new long[] {rank, now});
+    }
+
+    /** Another instance published an ID of this item: a route this instance remembers for it is done. */
+    public void seen(String itemId) { forwarded.remove(itemId); }
 
     /** The claim's tuples in the order it takes them; only its own when it carries no (usable) latent. */
     private RankedTuples ranking(Claim c) {

@@ -202,6 +202,17 @@ class ClaimResolverTest {
             assertEquals(new SemanticId(nearest, 0), there.sid());
             assertTrue(there.spilled());
             assertEquals(1, there.rank());
+
+            w.delete(List.of("a")); // a token of the full tuple is freed while c's claim is away
+            w.refresh();
+            first.forget();
+            ClaimResolver.Resolved redelivered = w.read(l -> first.resolve(List.of(new Claim("c", tuple, "{}", false, 8, z, 0)),
+                    new RecentAssignments().over(l), t -> t.equals(tuple))).getFirst();
+            assertEquals(nearest, redelivered.forwardTo(), "c goes where its first claim went, not to the freed token");
+            first.seen("c"); // c's ID came in from the other instance
+            ClaimResolver.Resolved fresh = w.read(l -> first.resolve(List.of(new Claim("d", tuple, null, false, 9, z, 0)),
+                    new RecentAssignments().over(l), t -> t.equals(tuple))).getFirst();
+            assertEquals(new SemanticId(tuple, 0), fresh.sid(), "a new item takes the freed token");
         }
     }
 }
