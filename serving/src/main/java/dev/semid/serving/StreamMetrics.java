@@ -79,6 +79,9 @@ public final class StreamMetrics {
 
     public long lag() { return lag.values().stream().mapToLong(Long::longValue).sum(); }
 
+    /** Items given a new ID in another tuple than their own so far. */
+    public double spilledCount() { return spilled.count(); }
+
     /** One line for benchmarks: where the time goes, per stage. */
     public String timings() {
         return String.format(java.util.Locale.ROOT, "%s; %s; %s; %s; %s; %s; claim age %s; mean input batch %.0f; claims in memory %.0f of %.0f", timing("commits", commit),
