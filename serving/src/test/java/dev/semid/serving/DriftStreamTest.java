@@ -2,14 +2,10 @@ package dev.semid.serving;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.semid.serving.kafka.EmbeddedKafka;
 import dev.semid.tokenizer.data.Matrix;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -30,15 +26,9 @@ import static org.junit.jupiter.api.Assertions.*;
  * semid.drift.error-ratio and the service says so in its log, and says so again when the items are
  * back to normal.
  */
-class DriftStreamTest {
+class DriftStreamTest extends BrokerTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final int WINDOW = 300;
-    @TempDir static Path tmp;
-    static EmbeddedKafka kafka;
-
-    @BeforeAll static void broker() { kafka = ServiceFixture.broker(tmp.resolve("kafka")); }
-
-    @AfterAll static void stop() { if (kafka != null) kafka.close(); }
 
     /** What the service logs (slf4j-simple writes to System.err), kept while it also goes where it went. */
     static final class LogCapture implements AutoCloseable {
@@ -66,8 +56,8 @@ class DriftStreamTest {
         @Override public void close() { System.setErr(original); }
     }
 
-    static void stream(KafkaProducer<String, byte[]> p, String prefix, Matrix x, int from, int to, float shift) {
-        for (int i = from; i < to; i++) {
+    static void stream(KafkaProducer<String, byte[]> p, String prefix, Matrix x, float shift) {
+        for (int i = 0; i < x.rows(); i++) {
             float[] v = x.row(i);
             for (int j = 0; j < v.length; j++) v[j] += shift;
             p.send(new ProducerRecord<>("d-items", prefix + i, itemJson(prefix + i, v, null)));
@@ -99,15 +89,15 @@ class DriftStreamTest {
 
     @Test void shiftedItemsMoveTheGaugesAndTheLogWhileItemsLikeTheTrainingItemsDoNot() throws Exception {
         Path model = tmp.resolve("model");
-        Matrix x = smallModel(model);
+        Matrix x = smallModel(model), fresh = heldOut(400);
         Map<String, Object> p = settings(kafka.bootstrapServers(), model, tmp.resolve("index"), "d-");
         p.put("semid.drift.window", WINDOW);
         try (LogCapture log = new LogCapture();
              SemidServer s = SemidServer.start(p);
              KafkaProducer<String, byte[]> producer = producer(kafka.bootstrapServers())) {
             StreamMetrics m = s.context().getBean(StreamMetrics.class);
-            stream(producer, "held-out-", x, TRAINED, x.rows(), 0); // 400 items the model was not trained on, of the same distribution
-            JsonNode normal = settled(s, 0, x.rows() - TRAINED);
+            stream(producer, "held-out-", fresh, 0); // 400 items the model was not trained on, of the same distribution
+            JsonNode normal = settled(s, 0, fresh.rows());
             assertEquals(WINDOW, normal.get("items").asInt());
             assertTrue(normal.get("checked").asBoolean());
             double normalRatio = normal.get("quantizationError").get("ratio").asDouble();
@@ -117,7 +107,7 @@ class DriftStreamTest {
             assertFalse(log.text().contains("DriftWatch - drift:"), "nothing logged for items like the training items");
 
             double before = m.tokenized.count();
-            stream(producer, "shifted-", x, 0, WINDOW, 0.3f); // every coordinate + 0.3: far from what the codebooks were fitted to
+            stream(producer, "shifted-", x.slice(0, WINDOW), 0.3f); // every coordinate + 0.3: far from what the codebooks were fitted to
             JsonNode shifted = settled(s, before, WINDOW);
             double ratio = shifted.get("quantizationError").get("ratio").asDouble();
             assertTrue(ratio > 1.5, "the error of shifted items is well above the training items': " + shifted);
@@ -130,8 +120,8 @@ class DriftStreamTest {
             assertTrue(log.text().contains("DriftWatch - drift: the quantization error of the last 300 items is"), "a log line when crossed");
 
             before = m.tokenized.count();
-            stream(producer, "again-", x, TRAINED, x.rows(), 0);
-            JsonNode back = settled(s, before, x.rows() - TRAINED);
+            stream(producer, "again-", fresh, 0);
+            JsonNode back = settled(s, before, fresh.rows());
             assertEquals(0, back.get("alerts").size(), back.toString());
             assertTrue(log.text().contains("DriftWatch - drift over: the quantization error"), "and when it is over");
         }

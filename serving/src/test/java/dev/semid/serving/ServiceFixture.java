@@ -46,24 +46,26 @@ final class ServiceFixture {
     private ServiceFixture() {}
 
     /**
-     * An RQ-KMeans model (3 × 16) trained on the first {@value #TRAINED} of 2,000 synthetic 32-d
-     * items and measured on them, as {@code semid train} does (its drift reference), saved to
-     * {@code dir}; returns all 2,000 items.
+     * An RQ-KMeans model (3 × 16) over 2,000 synthetic 32-d items, measured on them as
+     * {@code semid train} does (its drift reference), saved to {@code dir}; returns the items.
      */
     static Matrix smallModel(Path dir) throws IOException {
-        EmbeddingSet all = SyntheticCatalogue.generate(2000, 32, 8, 8, 5);
-        Matrix x = all.vectors(), trained = x.slice(0, TRAINED);
+        EmbeddingSet items = catalogue(ITEMS);
         QuantizerModel model = new RqKMeansTrainer(RqKMeansConfig.builder().codes(16).iterations(10).seed(1).build(), TrainingListener.NONE)
-                .train(trained);
+                .train(items.vectors());
         try (Tokenizer t = new CodebookTokenizer(model)) {
-            var measured = Tokenization.run(t, new EmbeddingSet(all.ids().subList(0, TRAINED), trained), CollisionConfig.defaults(), (d, n) -> {});
-            ModelArtifact.save(measured.driftReference().attachTo(model), dir);
+            ModelArtifact.save(Tokenization.run(t, items, CollisionConfig.defaults(), (d, n) -> {}).driftReference().attachTo(model), dir);
         }
-        return x;
+        return items.vectors();
     }
 
-    /** Items of {@link #smallModel} it was trained on; the rest are new to it, from the same distribution. */
-    static final int TRAINED = 1600;
+    /** n items from the distribution of {@link #smallModel}'s, none of them among those it was trained on. */
+    static Matrix heldOut(int n) { return catalogue(ITEMS + n).vectors().slice(ITEMS, ITEMS + n); }
+
+    private static final int ITEMS = 2000;
+
+    /** The synthetic catalogue's first n items (a longer one begins with the items of a shorter one). */
+    private static EmbeddingSet catalogue(int n) { return SyntheticCatalogue.generate(n, 32, 8, 8, 5); }
 
     static EmbeddedKafka broker(Path dir) { return EmbeddedKafka.start(dir); }
 

@@ -2,7 +2,6 @@ package dev.semid.serving;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.semid.serving.kafka.EmbeddedKafka;
 import dev.semid.tokenizer.Tokenization;
 import dev.semid.tokenizer.Tokenizer;
 import dev.semid.tokenizer.data.EmbeddingSet;
@@ -16,10 +15,7 @@ import dev.semid.index.SidLookup;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,14 +33,8 @@ import static org.junit.jupiter.api.Assertions.*;
  * unique ID, none goes to the dead-letter topic, the spilled ones are marked, a re-delivered item
  * keeps its ID, and a spill to a tuple of another instance is forwarded to it.
  */
-class SpillStreamTest {
+class SpillStreamTest extends BrokerTest {
     static final ObjectMapper JSON = new ObjectMapper();
-    @TempDir static Path tmp;
-    static EmbeddedKafka kafka;
-
-    @BeforeAll static void broker() { kafka = ServiceFixture.broker(tmp.resolve("kafka")); }
-
-    @AfterAll static void stop() { if (kafka != null) kafka.close(); }
 
     /** n items named 0..n−1, all with one embedding: they share one code tuple. */
     static EmbeddingSet copies(float[] v, int n) {

@@ -1,11 +1,8 @@
 package dev.semid.serving;
 
-import dev.semid.serving.kafka.EmbeddedKafka;
 import dev.semid.tokenizer.data.Matrix;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,17 +13,10 @@ import static dev.semid.serving.ServiceFixture.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Writes are closed by default: without a token they need semid.insecure-writes. */
-class WriteAccessTest {
-    @TempDir static Path tmp;
-    static EmbeddedKafka kafka;
+class WriteAccessTest extends BrokerTest {
     static Matrix items;
 
-    @BeforeAll static void start() throws Exception {
-        kafka = broker(tmp.resolve("kafka"));
-        items = smallModel(tmp.resolve("model"));
-    }
-
-    @AfterAll static void stop() { if (kafka != null) kafka.close(); }
+    @BeforeAll static void model() throws Exception { items = smallModel(tmp.resolve("model")); }
 
     static String item(String id) { return new String(itemJson(id, items.row(7), null), StandardCharsets.UTF_8); }
 
