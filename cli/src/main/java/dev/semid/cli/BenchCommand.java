@@ -13,7 +13,8 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Benchmark training and encoding on an embedding file (default: Amazon Beauty MiniLM 384-d).",
                 "`semid bench index` benchmarks the Lucene ID index, `semid bench serve` the streaming service, `semid bench genrec` the recommenders,",
-                "`semid bench rqkmeans` RQ-KMeans training (speed, quality, a million items), `semid bench embed` text embedding."},
+                "`semid bench rqkmeans` RQ-KMeans training (speed, quality, a million items), `semid bench embed` text embedding,",
+                "`semid bench spark` the Spark job beside `semid tokenize` (the launcher runs it on the spark module's class path)."},
         subcommands = {IndexBenchCommand.class, ServeBenchCommand.class, GenRecBenchCommand.class, RqKMeansBenchCommand.class,
                 EmbedBenchCommand.class})
 final class BenchCommand implements Callable<Integer> {

@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
  * {@code semid compare}: the options of {@link MethodComparison}, which trains and measures the
  * methods; this writes its Markdown report and the JSON beside it.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false, subcommands = CompareAblationCommand.class,
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false, subcommands = {CompareAblationCommand.class, CompareChurnCommand.class},
         description = {"Train and measure several methods on Amazon Beauty; write docs/results/methods-beauty.md.",
                 "Same seed, epochs and architecture for every method; the published reference IDs are measured alongside."})
 final class CompareCommand implements Callable<Integer> {

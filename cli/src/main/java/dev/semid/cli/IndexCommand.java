@@ -1,11 +1,17 @@
 package dev.semid.cli;
 
+import dev.semid.index.IndexMigration;
 import dev.semid.index.IndexModel;
 import dev.semid.index.SidIndexReader;
 import dev.semid.index.SidIndexWriter;
+import dev.semid.tokenizer.align.ModelLineage;
+import dev.semid.tokenizer.io.AtomicFiles;
 import dev.semid.tokenizer.io.InputException;
+import dev.semid.tokenizer.io.JsonText;
 import dev.semid.tokenizer.io.SidReader;
 import dev.semid.tokenizer.model.ModelArtifact;
+import dev.semid.tokenizer.model.ModelFingerprint;
+import dev.semid.tokenizer.model.QuantizerModel;
 import dev.semid.tokenizer.sid.SemanticId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,8 +23,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "index", mixinStandardHelpOptions = true,
-        description = "The Lucene semantic-ID index: build it from `semid tokenize` output, show it, delete items.",
-        subcommands = {IndexCommand.Build.class, IndexCommand.Info.class, IndexCommand.Delete.class})
+        description = "The Lucene semantic-ID index: build it from `semid tokenize` output, migrate it to a retrained model, show it, delete items.",
+        subcommands = {IndexCommand.Build.class, IndexCommand.Migrate.class, IndexCommand.Info.class, IndexCommand.Delete.class})
 final class IndexCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -51,6 +57,55 @@ final class IndexCommand implements Runnable {
             }
             options.build(index, m, rows.ids(), rows.sids(), run.progress(), run.output());
             return 0;
+        }
+    }
+
+    @Command(name = "migrate", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Switch an index to a retrained model in one commit: every item gets its ID from --sids (the new model's"
+                    + " `semid tokenize` output); payloads and a service's stream offsets carry over; readers see the old IDs until the commit.",
+                    "Writes the old → new ID map first (--map, JSON Lines: id, old, new; null where an item was added or dropped).",
+                    "Refused unless the new model was trained with --align-to the index's model (or one of its descendants), or --force;"
+                            + " refused when index items have no new ID, unless --drop-missing."})
+    static final class Migrate implements Callable<Integer> {
+        @Option(names = "--index", required = true, paramLabel = "DIR") Path index;
+        @Option(names = "--model", required = true, paramLabel = "NEW_MODEL_DIR", description = "The retrained model.") Path model;
+        @Option(names = "--sids", required = true, paramLabel = "FILE|DIR", description = "Every item's ID under the new model.") Path sids;
+        @Option(names = "--map", paramLabel = "FILE", description = "Where the old → new map goes (default: INDEX_DIR.migration.jsonl beside the index).")
+        Path map;
+        @Option(names = "--force", description = "Migrate to a model that was not aligned to the index's model (every stored ID loses its meaning).")
+        boolean force;
+        @Option(names = "--drop-missing", description = "Drop index items that have no ID in --sids instead of refusing.") boolean dropMissing;
+        @Mixin RunOptions run;
+
+        @Override public Integer call() throws Exception {
+            QuantizerModel next = ModelArtifact.load(model);
+            String fingerprint = ModelFingerprint.of(next);
+            String current;
+            try (SidIndexReader r = SidIndexReader.open(index, null)) {
+                current = r.model().fingerprint();
+            }
+            SidReader.Rows rows = SidReader.read(sids);
+            Path mapFile = map != null ? map : index.toAbsolutePath().resolveSibling(index.getFileName() + ".migration.jsonl");
+            IndexMigration.Options options = new IndexMigration.Options(ModelLineage.of(next).reaches(fingerprint, current), force, dropMissing);
+            IndexMigration.Result r = IndexMigration.migrate(index, IndexModel.of(next), rows.ids(), rows.sids(), options,
+                    changes -> AtomicFiles.write(mapFile, out -> writeMap(out, changes)));
+            run.output().result().printf(java.util.Locale.ROOT, "index %s migrated from model %s to %s: %,d items (%,d IDs changed, %,d kept, %,d added, %,d dropped);"
+                    + " old → new map → %s%n", index, r.fromModel(), r.toModel(), r.items(), r.changed(), r.unchanged(), r.added(), r.dropped(), mapFile);
+            return 0;
+        }
+
+        private static void writeMap(java.io.OutputStream out, List<IndexMigration.Change> changes) throws java.io.IOException {
+            java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8));
+            StringBuilder sb = new StringBuilder();
+            for (IndexMigration.Change c : changes) {
+                sb.setLength(0);
+                sb.append("{\"id\":");
+                JsonText.appendString(sb, c.itemId());
+                sb.append(",\"old\":").append(c.oldSid() == null ? "null" : "\"" + c.oldSid() + "\"");
+                sb.append(",\"new\":").append(c.newSid() == null ? "null" : "\"" + c.newSid() + "\"").append("}\n");
+                w.write(sb.toString());
+            }
+            w.flush();
         }
     }
 

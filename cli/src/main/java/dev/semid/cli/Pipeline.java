@@ -1,5 +1,7 @@
 package dev.semid.cli;
 
+import dev.semid.tokenizer.align.ModelAlignment;
+
 import ai.djl.Device;
 import dev.semid.tokenizer.Tokenization;
 import dev.semid.tokenizer.data.EmbeddingSet;
@@ -24,9 +26,22 @@ final class Pipeline {
     /** Trains, measures the model on its own training items, and saves it with those metrics. */
     static QuantizerModel trainAndSave(TrainOptions opts, EmbeddingSet items, Device device, CollisionConfig collisions,
                                        Path modelDir, ProgressBar progress, Output out) throws IOException {
+        return trainAndSave(opts, items, device, collisions, null, modelDir, progress, out);
+    }
+
+    /** As above; with {@code alignTo}, the new model's codes are renumbered into that model's vocabulary before saving. */
+    static QuantizerModel trainAndSave(TrainOptions opts, EmbeddingSet items, Device device, CollisionConfig collisions, Path alignTo,
+                                       Path modelDir, ProgressBar progress, Output out) throws IOException {
+        QuantizerModel parent = alignTo == null ? null : ModelArtifact.load(alignTo); // a broken model fails before training
         long t0 = System.nanoTime();
         QuantizerModel model = opts.train(items.vectors(), device, progress);
         double seconds = (System.nanoTime() - t0) / 1e9;
+        if (parent != null) {
+            ModelAlignment.Result aligned = ModelAlignment.align(parent, model, items.vectors(), device);
+            model = aligned.model();
+            out.detail().printf("aligned to %s (%s): items whose first 1..%d codes match the old model's: %s before, %s after renumbering%n",
+                    alignTo, ModelFingerprint.of(parent), model.levels(), shares(aligned.keptBefore()), shares(aligned.keptAfter()));
+        }
         Tokenization.Result measured;
         try (Tokenizer t = Tokenizers.open(model, device)) {
             measured = Tokenization.run(t, items, collisions, (d, n) -> progress.task("measuring", d, n));
@@ -65,6 +80,12 @@ final class Pipeline {
                     r.spilled(), collisions.maxDedup() + 1);
         out.detail().print(r.metrics().summary());
         return r;
+    }
+
+    private static String shares(double[] share) {
+        StringBuilder sb = new StringBuilder();
+        for (double v : share) sb.append(sb.length() == 0 ? "" : " / ").append(String.format(java.util.Locale.ROOT, "%.1f %%", 100 * v));
+        return sb.toString();
     }
 
     static Path defaultMetricsFile(Path outFile) {

@@ -19,7 +19,7 @@ import java.util.logging.Logger;
 @Command(name = "semid", mixinStandardHelpOptions = true, version = "semid 0.1.0",
         description = "Semantic IDs for generative recommenders: train residual quantizers, tokenize items, index and look up IDs,"
                 + " serve them, evaluate tokenizers and recommenders.",
-        subcommands = {DemoCommand.class, EmbedCommand.class, TrainCommand.class, TokenizeCommand.class, InspectCommand.class, IndexCommand.class, LookupCommand.class,
+        subcommands = {DemoCommand.class, EmbedCommand.class, TrainCommand.class, TokenizeCommand.class, DiffCommand.class, InspectCommand.class, IndexCommand.class, LookupCommand.class,
                 ServeCommand.class, ProduceCommand.class, EvalCommand.class, GenRecCommand.class, ReportCommand.class,
                 BenchCommand.class, CompareCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

@@ -16,6 +16,10 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin InputOptions input;
     @Option(names = "--out", required = true, paramLabel = "MODEL_DIR", description = "Model directory to write (replaced atomically).")
     Path out;
+    @Option(names = "--align-to", paramLabel = "OLD_MODEL_DIR",
+            description = "Renumber the new model's codes so they keep this older model's meaning (per level, a minimum-cost matching of the codes"
+                    + " both models give the training items) and record it as the new model's ancestor: IDs stored under it stay meaningful.")
+    Path alignTo;
     @Mixin TrainOptions train;
     @Mixin CollisionOptions collisions;
     @Mixin RunOptions run;
@@ -23,7 +27,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         EmbeddingSet items = input.read();
         ProgressBar progress = run.progress();
-        Pipeline.trainAndSave(train, items, run.device(), collisions.config(), out, progress, run.output());
+        Pipeline.trainAndSave(train, items, run.device(), collisions.config(), alignTo, out, progress, run.output());
         return 0;
     }
 }

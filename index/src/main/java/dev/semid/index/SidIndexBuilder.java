@@ -35,6 +35,12 @@ public final class SidIndexBuilder {
     /** Loads every row; {@code payloads} may be empty. Returns the items in the index after the final commit. */
     public static long build(SidIndexWriter writer, List<String> ids, List<SemanticId> sids, Map<String, String> payloads,
                              Settings settings, Progress progress) {
+        return build(writer, ids, sids, payloads, settings, progress, Map.of());
+    }
+
+    /** As above, storing {@code commitData} with the commits (see {@link SidIndexWriter#commit(Map)}). */
+    public static long build(SidIndexWriter writer, List<String> ids, List<SemanticId> sids, Map<String, String> payloads,
+                             Settings settings, Progress progress, Map<String, String> commitData) {
         if (ids.size() != sids.size()) throw new IllegalArgumentException(ids.size() + " ids for " + sids.size() + " semantic IDs");
         int n = ids.size();
         boolean load = writer.loadable();
@@ -49,14 +55,14 @@ public final class SidIndexBuilder {
                 sinceCommit += batch.size();
                 batch.clear();
                 if (settings.commitEvery() > 0 && sinceCommit >= settings.commitEvery() && i < n - 1) {
-                    writer.commit();
+                    writer.commit(commitData);
                     sinceCommit = 0;
                 }
                 progress.update(i + 1, n);
             }
         }
         if (settings.merge()) writer.merge();
-        writer.commit();
+        writer.commit(commitData);
         return writer.read(SidLookup::size);
     }
 

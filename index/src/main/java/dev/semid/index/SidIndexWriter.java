@@ -42,6 +42,9 @@ public final class SidIndexWriter implements SidReadable, AutoCloseable {
     /** True while every document came from {@link #load}: the index was empty when opened. */
     private boolean loadOnly;
 
+    /** Commit data key: the model an index was built for before a descendant model took it over. */
+    public static final String ADOPTED_FROM = "adoptedFrom";
+
     private SidIndexWriter(Path dir, Directory directory, IndexWriter writer, IndexModel model, Map<String, String> openedWith)
             throws IOException {
         this.dir = dir;
@@ -65,19 +68,34 @@ public final class SidIndexWriter implements SidReadable, AutoCloseable {
      * readable until the first {@link #commit}.
      */
     public static SidIndexWriter open(Path dir, IndexModel model, boolean reindex, double ramBufferMb) {
+        return open(dir, model, reindex, ramBufferMb, java.util.List.of());
+    }
+
+    /**
+     * As above; an index built for one of {@code ancestors} — models the new one was aligned to,
+     * so its codes keep their numbers' meaning — is taken over as it is: its IDs stay, new ones
+     * come from the new model, and a commit on opening records the new model (and the old one
+     * under {@link #ADOPTED_FROM}) for every later reader.
+     */
+    public static SidIndexWriter open(Path dir, IndexModel model, boolean reindex, double ramBufferMb, java.util.List<String> ancestors) {
         Directory directory = null;
         try {
             Files.createDirectories(dir);
             directory = FSDirectory.open(dir);
             Map<String, String> existing = Map.of();
+            String adoptedFrom = null;
             boolean exists = org.apache.lucene.index.DirectoryReader.indexExists(directory);
             if (exists && !reindex) {
                 existing = SegmentInfos.readLatestCommit(directory).getUserData();
                 IndexModel built = SidIndexSchema.modelOf(existing, "index " + dir);
-                if (!built.equals(model))
+                adoptedFrom = built.equals(model) ? null : built.fingerprint();
+                boolean descendant = built.levels() == model.levels() && built.codebookSize() == model.codebookSize()
+                        && ancestors.contains(built.fingerprint());
+                if (adoptedFrom != null && !descendant)
                     throw new IndexException("index " + dir + " was built for model " + built.fingerprint() + " (" + built.idFormat()
-                            + "), not for model " + model.fingerprint() + " (" + model.idFormat()
-                            + "); re-index explicitly (--reindex) to rebuild it for this model");
+                            + "), not for model " + model.fingerprint() + " (" + model.idFormat() + "), and the new model was not aligned to it"
+                            + " (train it with --align-to the old model); switch the index with `semid index migrate`, or re-index explicitly"
+                            + " (--reindex) to rebuild it for this model");
             }
             IndexWriterConfig cfg = new IndexWriterConfig()
                     .setOpenMode(reindex ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
@@ -89,7 +107,16 @@ public final class SidIndexWriter implements SidReadable, AutoCloseable {
                     // writers do not help flush the segments a refresh or commit queued: a stream's writer
                     // would otherwise stall for a whole segment flush while a commit runs on another thread
                     .setCheckPendingFlushUpdate(false);
-            return new SidIndexWriter(dir, directory, new IndexWriter(directory, cfg), model, existing);
+            SidIndexWriter w = new SidIndexWriter(dir, directory, new IndexWriter(directory, cfg), model, existing);
+            if (adoptedFrom != null) {
+                try {
+                    w.commit(Map.of(ADOPTED_FROM, adoptedFrom));
+                } catch (RuntimeException e) {
+                    w.close();
+                    throw e;
+                }
+            }
+            return w;
         } catch (LockObtainFailedException e) {
             IndexViews.closeQuietly(directory);
             throw new IndexException("index " + dir + " is locked by another writer (an index has one writer at a time): " + e.getMessage(), e);

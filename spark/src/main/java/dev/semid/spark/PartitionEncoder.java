@@ -1,7 +1,9 @@
 package dev.semid.spark;
 
+import dev.semid.tokenizer.Encoding;
 import dev.semid.tokenizer.Tokenizer;
 import dev.semid.tokenizer.data.Matrix;
+import dev.semid.tokenizer.metrics.MetricsTally;
 import dev.semid.tokenizer.sid.CodeTuple;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -16,8 +18,9 @@ import java.util.NoSuchElementException;
 /**
  * Codes for the rows (id: string, embedding: array&lt;float&gt;) of one partition: rows are
  * checked ({@link RowCheck}) and packed into batches of {@code batchRows}, each batch goes
- * through the executor's {@link Tokenizer} in one call. Lazy, batch by batch, so a partition's
- * memory is one batch whatever its size.
+ * through the executor's {@link Tokenizer} in one call, which also gives the latents the run
+ * report's errors are summed from (into the partition's tally, with the per-level code counts).
+ * Lazy, batch by batch, so a partition's memory is one batch whatever its size.
  */
 final class PartitionEncoder implements MapPartitionsFunction<Row, EncodedItem> {
     private static final long serialVersionUID = 1L;
@@ -25,11 +28,13 @@ final class PartitionEncoder implements MapPartitionsFunction<Row, EncodedItem> 
     private final Broadcast<ModelFiles> model;
     private final boolean rejectBadRows;
     private final int batchRows;
+    private final PartitionTallies tallies;
 
-    PartitionEncoder(Broadcast<ModelFiles> model, boolean rejectBadRows, int batchRows) {
+    PartitionEncoder(Broadcast<ModelFiles> model, boolean rejectBadRows, int batchRows, PartitionTallies tallies) {
         this.model = model;
         this.rejectBadRows = rejectBadRows;
         this.batchRows = batchRows;
+        this.tallies = tallies;
     }
 
     @Override
@@ -63,8 +68,12 @@ final class PartitionEncoder implements MapPartitionsFunction<Row, EncodedItem> 
                 }
                 if (ids.isEmpty()) return;
                 int n = ids.size();
-                float[] data = n == batchRows ? batch : java.util.Arrays.copyOf(batch, n * d);
-                int[][] codes = tokenizer.codesOverwriting(new Matrix(n, d, data));
+                Matrix x = new Matrix(n, d, n == batchRows ? batch : java.util.Arrays.copyOf(batch, n * d));
+                Encoding e = tokenizer.encode(x, true);
+                int[][] codes = e.codes();
+                MetricsTally tally = tallies.local();
+                tally.addCodes(codes);
+                tally.addErrors(e.latent(), e.quantized(), x, e.reconstruction());
                 for (int i = 0; i < n; i++) ready.add(EncodedItem.coded(ids.get(i), CodeTuple.text(codes[i]), codes[i]));
             }
         };

@@ -3,26 +3,17 @@ package dev.semid.spark;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.semid.tokenizer.metrics.TokenizerMetrics;
-import dev.semid.tokenizer.sid.SemanticId;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.Row;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * {@code _semid.json} beside the Parquet parts: the report {@code semid tokenize} writes as its
- * metrics JSON (model fingerprint, items, seconds, output, metrics). The metrics are
- * {@link TokenizerMetrics#of(int[][], int, List)} on the codes collected to the driver (usage and
- * collisions; the quantization errors need the latents, which stay on the executors), so the
- * driver holds (L+1) ints per item.
+ * metrics JSON (model fingerprint, items, seconds, output, metrics), the metrics being the ones
+ * the executors counted ({@link Tokenized#metrics()}): nothing per item reaches the driver.
  */
 final class RunReport {
     static final String FILE = "_semid.json";
@@ -30,21 +21,13 @@ final class RunReport {
 
     private RunReport() {}
 
-    static Map<String, Object> of(Dataset<Row> ids, ModelFiles model, double seconds, String output) {
-        List<SidRow> rows = ids.as(Encoders.bean(SidRow.class)).collectAsList();
-        int[][] codes = new int[rows.size()][];
-        List<SemanticId> sids = new ArrayList<>(rows.size());
-        for (int i = 0; i < codes.length; i++) {
-            int[] all = rows.get(i).getCodes();
-            codes[i] = Arrays.copyOf(all, all.length - 1);
-            sids.add(new SemanticId(codes[i], all[all.length - 1]));
-        }
+    static Map<String, Object> of(TokenizerMetrics metrics, ModelFiles model, double seconds, String output) {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("model", model.fingerprint());
-        report.put("items", rows.size());
+        report.put("items", metrics.beforeDedup().items());
         report.put("seconds", seconds);
         report.put("output", output);
-        report.put("metrics", TokenizerMetrics.of(codes, model.codebookSize(), sids));
+        report.put("metrics", metrics);
         return report;
     }
 

@@ -28,6 +28,8 @@ import static org.apache.spark.sql.functions.col;
  *   <li>one shuffle by code tuple, and in each tuple's group the dedup tokens of
  *       {@link dev.semid.tokenizer.sid.SemanticIdAssigner} ({@link TupleNumbering}).</li>
  * </ol>
+ * Both steps count the run's metrics into per-partition tallies ({@link PartitionTallies}), merged
+ * on the driver by {@link Tokenized#metrics()}.
  * The re-assignment of {@code semid tokenize --reassign} is not offered.
  */
 public final class SemanticIds {
@@ -36,25 +38,37 @@ public final class SemanticIds {
 
     private SemanticIds() {}
 
+    /**
+     * Checks the schema and that no id is on two rows (one Spark job over the id column, here, so a
+     * repeated id throws {@link DuplicateIdException} before any work), then gives the lazy datasets.
+     */
     public static Tokenized tokenize(Dataset<Row> items, Path modelDir, TokenizeOptions options) {
         ModelFiles model = ModelFiles.read(modelDir);
         checkSchema(items.schema(), options);
         SparkSession spark = items.sparkSession();
-        Broadcast<ModelFiles> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(model);
         Dataset<Row> input = items.select(
                 col(options.idColumn()).cast(DataTypes.StringType).as("id"),
                 col(options.embeddingColumn()).cast(DataTypes.createArrayType(DataTypes.FloatType)).as("embedding"));
+        UniqueIds.check(input);
+        Broadcast<ModelFiles> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(model);
+        PartitionTallies codeTallies = tallies(spark, model, "semid codes"), idTallies = tallies(spark, model, "semid IDs");
         Dataset<EncodedItem> encoded = input.mapPartitions(
-                new PartitionEncoder(shared, options.rejectBadRows(), options.batchRows()), Encoders.bean(EncodedItem.class));
+                new PartitionEncoder(shared, options.rejectBadRows(), options.batchRows(), codeTallies), Encoders.bean(EncodedItem.class));
         if (options.rejectBadRows()) encoded = encoded.persist(); // read twice: IDs and rejected rows
         Dataset<EncodedItem> good = encoded.filter(col("reason").isNull());
-        Dataset<SidRow> numbered = good
-                .groupByKey((org.apache.spark.api.java.function.MapFunction<EncodedItem, String>) EncodedItem::getTuple, Encoders.STRING())
-                .flatMapGroups(new TupleNumbering(options), Encoders.bean(SidRow.class));
+        // grouped by the column itself, not a key function: Spark need not decode every item to find its key
+        Dataset<SidRow> numbered = good.groupBy(col("tuple")).as(Encoders.STRING(), Encoders.bean(EncodedItem.class))
+                .flatMapGroups(new TupleNumbering(options, idTallies), Encoders.bean(SidRow.class));
         Column sid = col("sid").as("sid", new MetadataBuilder().putString(MODEL_METADATA_KEY, model.fingerprint()).build());
         Dataset<Row> ids = numbered.toDF().select(col("id"), sid, col("codes"));
         Dataset<Row> rejected = encoded.filter(col("reason").isNotNull()).toDF().select("id", "reason");
-        return new Tokenized(ids, rejected, model);
+        return new Tokenized(ids, rejected, model, codeTallies, idTallies);
+    }
+
+    private static PartitionTallies tallies(SparkSession spark, ModelFiles model, String name) {
+        PartitionTallies t = new PartitionTallies(model.codebookSize());
+        spark.sparkContext().register(t, name);
+        return t;
     }
 
     /** The id column must be text or an integer, the embedding column an array of float or double. */

@@ -3,12 +3,14 @@ package dev.semid.spark;
 import ai.djl.Device;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.semid.spark.bench.ReportDifference;
 import dev.semid.tokenizer.TestData;
 import dev.semid.tokenizer.Tokenization;
 import dev.semid.tokenizer.Tokenizer;
 import dev.semid.tokenizer.TrainingListener;
 import dev.semid.tokenizer.data.EmbeddingSet;
 import dev.semid.tokenizer.engine.Tokenizers;
+import dev.semid.tokenizer.metrics.TokenizerMetrics;
 import dev.semid.tokenizer.model.ModelArtifact;
 import dev.semid.tokenizer.model.ModelFingerprint;
 import dev.semid.tokenizer.model.QuantizerModel;
@@ -34,12 +36,14 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The Spark job against {@code semid tokenize}'s own code path (Tokenization.run) on Amazon Beauty. */
 class SemanticIdsTest {
+    static final ObjectMapper JSON = new ObjectMapper();
     @TempDir static Path tmp;
     static SparkSession spark;
     static EmbeddingSet beauty;
@@ -65,17 +69,40 @@ class SemanticIdsTest {
         if (spark != null) spark.stop();
     }
 
-    @Test void rqKMeansIdsEqualTheCliForAllBeautyItems() {
-        List<SemanticId> expected = reference(kmeans, beauty, CollisionConfig.defaults());
-        assertTrue(expected.stream().anyMatch(s -> s.dedup() > 0), "the test needs colliding items");
-        assertSameIds(beauty, expected, SemanticIds.tokenize(items(beauty, 0, beauty.size()).repartition(3), kmeans,
-                TokenizeOptions.defaults()).ids());
+    @Test void rqKMeansIdsAndMetricsEqualTheCliForAllBeautyItems() {
+        Tokenization.Result expected = reference(kmeans, beauty, CollisionConfig.defaults());
+        assertTrue(expected.sids().stream().anyMatch(s -> s.dedup() > 0), "the test needs colliding items");
+        Tokenized t = SemanticIds.tokenize(items(beauty, 0, beauty.size()).repartition(3), kmeans, TokenizeOptions.defaults());
+        assertSameIds(beauty, expected.sids(), t.ids());
+        // the same engine on the same rows: only the order of the floating-point sums differs
+        assertSameMetrics(expected.metrics(), JSON.valueToTree(t.metrics()), 1e-9);
+        var changed = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.valueToTree(t.metrics());
+        assertEquals("maxDedupToken: " + expected.metrics().maxDedupToken() + " vs 999",
+                ReportDifference.of(JSON.valueToTree(expected.metrics()), changed.put("maxDedupToken", 999), 1e-9));
     }
 
-    @Test void rqVaeIdsEqualTheCliForAllBeautyItemsWithIntegerIds() {
-        List<SemanticId> expected = reference(rqvae, beauty, CollisionConfig.defaults());
+    @Test void rqVaeIdsAndMetricsEqualTheCliForAllBeautyItemsWithIntegerIds() {
+        Tokenization.Result expected = reference(rqvae, beauty, CollisionConfig.defaults());
         Dataset<Row> intIds = items(beauty, 0, beauty.size()).withColumn("id", col("id").cast("int")).repartition(3);
-        assertSameIds(beauty, expected, SemanticIds.tokenize(intIds, rqvae, TokenizeOptions.defaults()).ids());
+        Tokenized t = SemanticIds.tokenize(intIds, rqvae, TokenizeOptions.defaults());
+        assertSameIds(beauty, expected.sids(), t.ids());
+        // PyTorch's float results can differ in the last bits with the batch size (4,096 rows here, 65,536 in the CLI)
+        assertSameMetrics(expected.metrics(), JSON.valueToTree(t.metrics()), 1e-5);
+    }
+
+    @Test void theMetricsNeedEveryIdComputed() {
+        Tokenized t = SemanticIds.tokenize(items(beauty, 0, 300), kmeans, TokenizeOptions.defaults());
+        t.ids().limit(10).collectAsList();
+        assertThrows(IllegalStateException.class, t::metrics);
+    }
+
+    @Test void aRepeatedItemIdFailsNamingIt() {
+        Dataset<Row> in = items(beauty, 0, 100).union(rows(List.of(new ItemRow(beauty.ids().get(7), beauty.vectors().row(50)),
+                new ItemRow(beauty.ids().get(3), beauty.vectors().row(60)), new ItemRow(beauty.ids().get(3), beauty.vectors().row(61)))));
+        DuplicateIdException e = assertThrows(DuplicateIdException.class,
+                () -> SemanticIds.tokenize(in, kmeans, TokenizeOptions.defaults().withRejectBadRows(true)));
+        assertEquals("item '" + beauty.ids().get(3) + "' is on 3 rows of the input; item ids must be unique (also repeated: '"
+                + beauty.ids().get(7) + "' on 2 rows)", e.getMessage());
     }
 
     @Test void aBadRowFailsTheJobNamingItsId() {
@@ -89,7 +116,7 @@ class SemanticIdsTest {
     @Test void anOverflowingTupleFailsTheJobNamingIt() {
         int maxDedup = 0;
         var cli = assertThrows(dev.semid.tokenizer.sid.DedupOverflowException.class,
-                () -> reference(kmeans, beauty, CollisionConfig.defaults().withMaxDedup(maxDedup)));
+                () -> reference(kmeans, beauty, CollisionConfig.defaults().withMaxDedup(maxDedup).withSpill(false))); // semid tokenize --no-spill
         Dataset<Row> in = items(beauty, 0, beauty.size());
         Exception e = assertThrows(Exception.class,
                 () -> SemanticIds.tokenize(in, kmeans, TokenizeOptions.defaults().withMaxDedup(maxDedup)).ids().count());
@@ -102,11 +129,13 @@ class SemanticIdsTest {
         EmbeddingSet part = new EmbeddingSet(beauty.ids().subList(0, n), beauty.vectors().slice(0, n));
         List<ItemRow> bad = List.of(new ItemRow("short", new float[] {1, 2, 3}), new ItemRow("no-vector", null),
                 new ItemRow("inf", infinite(beauty.vectors().row(5))));
-        String input = tmp.resolve("in").toString(), out = tmp.resolve("out").toString(), errors = tmp.resolve("errors").toString();
+        Path dir = Files.createDirectory(tmp.resolve("job"));
+        String input = dir.resolve("in").toString(), out = dir.resolve("out").toString(), errors = dir.resolve("errors").toString();
         items(beauty, 0, n).union(rows(bad)).repartition(2).write().parquet(input);
         assertEquals(0, SemanticIdsJob.execute(spark, "--input", input, "--model", kmeans.toString(), "--out", out, "--errors", errors));
 
-        assertSameIds(part, reference(kmeans, part, CollisionConfig.defaults()), spark.read().parquet(out));
+        Tokenization.Result cli = reference(kmeans, part, CollisionConfig.defaults());
+        assertSameIds(part, cli.sids(), spark.read().parquet(out));
         Map<String, String> rejected = new HashMap<>();
         for (Row r : spark.read().parquet(errors).collectAsList()) rejected.put(r.getString(0), r.getString(1));
         assertEquals(Map.of("short", "embedding has dimension 3, the model expects 384", "no-vector", "embedding is null",
@@ -114,19 +143,32 @@ class SemanticIdsTest {
         assertEquals(ModelFingerprint.of(ModelArtifact.load(kmeans)),
                 spark.read().parquet(out).schema().apply("sid").metadata().getString(SemanticIds.MODEL_METADATA_KEY));
 
-        JsonNode report = new ObjectMapper().readTree(Files.readString(tmp.resolve("out").resolve(RunReport.FILE)));
+        JsonNode report = JSON.readTree(Files.readString(dir.resolve("out").resolve(RunReport.FILE)));
         assertEquals(ModelFingerprint.of(ModelArtifact.load(kmeans)), report.get("model").asText());
         assertEquals(n, report.get("items").asInt());
-        assertEquals(n, report.at("/metrics/afterDedup/distinctIds").asInt());
-        assertEquals(3, report.at("/metrics/levels").size());
+        assertEquals(out, report.get("output").asText());
+        assertSameMetrics(cli.metrics(), report.get("metrics"), 1e-9);
+        assertEquals(Set.of("in", "out", "errors"), entries(dir), "no staging directory left");
 
         assertEquals(2, SemanticIdsJob.execute(spark, "--input", input, "--model", kmeans.toString()), "--out missing");
+        assertEquals(2, SemanticIdsJob.execute(spark, "--input", input, "--model", kmeans.toString(), "--out", out), "--out exists");
         assertEquals(3, SemanticIdsJob.execute(spark, "--input", input, "--model", kmeans.toString(), "--out", out + "-2"),
                 "bad rows without --errors");
         assertThrows(dev.semid.tokenizer.sid.DedupOverflowException.class,
-                () -> reference(kmeans, part, CollisionConfig.defaults().withMaxDedup(0)), "the subset needs a collision");
+                () -> reference(kmeans, part, CollisionConfig.defaults().withMaxDedup(0).withSpill(false)), "the subset needs a collision");
         assertEquals(5, SemanticIdsJob.execute(spark, "--input", input, "--model", kmeans.toString(), "--out", out + "-3",
                 "--errors", errors + "-3", "--max-dedup", "0"));
+        assertEquals(Set.of("in", "out", "errors"), entries(dir), "the failed jobs left nothing, staged or not");
+    }
+
+    @Test void aRepeatedItemIdFailsTheJobWithOrWithoutErrors() throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("repeated"));
+        String input = dir.resolve("in").toString(), out = dir.resolve("out").toString();
+        items(beauty, 0, 200).union(rows(List.of(new ItemRow(beauty.ids().get(9), beauty.vectors().row(300))))).write().parquet(input);
+        assertEquals(3, SemanticIdsJob.execute(spark, "--input", input, "--model", kmeans.toString(), "--out", out));
+        assertEquals(3, SemanticIdsJob.execute(spark, "--input", input, "--model", kmeans.toString(), "--out", out,
+                "--errors", dir.resolve("errors").toString()));
+        assertEquals(Set.of("in"), entries(dir));
     }
 
     @Test void anEmptyInputGivesAnEmptyOutput() throws Exception {
@@ -136,14 +178,25 @@ class SemanticIdsTest {
         Dataset<Row> ids = spark.read().parquet(out);
         assertEquals(0, ids.count());
         assertEquals(List.of("id", "sid", "codes"), Arrays.asList(ids.schema().fieldNames()));
-        JsonNode report = new ObjectMapper().readTree(Files.readString(tmp.resolve("empty-out").resolve(RunReport.FILE)));
+        JsonNode report = JSON.readTree(Files.readString(tmp.resolve("empty-out").resolve(RunReport.FILE)));
         assertEquals(0, report.get("items").asInt());
     }
 
     /** What {@code semid tokenize} gives: Tokenization.run with the tokenizer Tokenizers.open picks. */
-    static List<SemanticId> reference(Path model, EmbeddingSet items, CollisionConfig collisions) {
+    static Tokenization.Result reference(Path model, EmbeddingSet items, CollisionConfig collisions) {
         try (Tokenizer t = Tokenizers.open(ModelArtifact.load(model), Device.cpu())) {
-            return Tokenization.run(t, items, collisions, (done, total) -> {}).sids();
+            return Tokenization.run(t, items, collisions, (done, total) -> {});
+        }
+    }
+
+    /** Field by field as JSON: equal, but the three error ratios within a relative {@code tolerance}. */
+    static void assertSameMetrics(TokenizerMetrics expected, JsonNode actual, double tolerance) {
+        assertNull(ReportDifference.of(JSON.valueToTree(expected), actual, tolerance));
+    }
+
+    static Set<String> entries(Path dir) throws java.io.IOException {
+        try (var files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).collect(java.util.stream.Collectors.toSet());
         }
     }
 

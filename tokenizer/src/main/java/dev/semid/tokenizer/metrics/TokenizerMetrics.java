@@ -34,22 +34,11 @@ public record TokenizerMetrics(List<LevelStats> levels, CollisionStats beforeDed
      */
     public static TokenizerMetrics of(int[][] codes, int codebookSize, List<SemanticId> ids,
                                       Matrix z, Matrix zHat, Matrix x, Matrix xHat) {
-        if (ids.size() != codes.length)
-            throw new IllegalArgumentException(ids.size() + " semantic IDs for " + codes.length + " code tuples");
-        int[][] full = new int[ids.size()][];
-        int maxToken = 0;
-        for (int i = 0; i < full.length; i++) {
-            SemanticId id = ids.get(i);
-            full[i] = id.withDedup();
-            maxToken = Math.max(maxToken, id.dedup());
-        }
-        Double rel = (z == null || zHat == null) ? null : QuantizationStats.relativeError(z, zHat);
-        boolean recon = x != null && xHat != null;
-        Double mse = recon ? QuantizationStats.mse(x, xHat) : null;
-        Double inputRel = recon ? QuantizationStats.relativeError(x, xHat) : null;
-        if (inputRel != null && inputRel.isInfinite()) inputRel = null; // inputs without spread: the ratio is undefined
-        return new TokenizerMetrics(CodeUsage.perLevel(codes, codebookSize), CollisionStats.of(codes),
-                CollisionStats.of(full), rel, mse, inputRel, maxToken);
+        MetricsTally t = new MetricsTally(codebookSize);
+        t.addIds(codes, ids);
+        t.addCodes(codes);
+        t.addErrors(z, zHat, x, xHat);
+        return t.metrics();
     }
 
     /** Usage and collisions only. */

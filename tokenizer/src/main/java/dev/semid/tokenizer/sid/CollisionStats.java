@@ -1,6 +1,5 @@
 package dev.semid.tokenizer.sid;
 
-
 /**
  * How unique code tuples (or their prefixes) are, before any dedup token:
  * collisionRate = 1 − distinctIds / items; collidingItems = Σ over groups with size &gt; 1 of
@@ -10,12 +9,17 @@ public record CollisionStats(int items, int distinctIds, double collisionRate, i
 
     /** Stats of the full code tuples (all rows must have the same number of levels). */
     public static CollisionStats of(int[][] codes) {
+        return tally(codes).stats();
+    }
+
+    /** {@link #of(int[][])} as a {@link CollisionTally}, for callers that merge the tallies of several parts. */
+    public static CollisionTally tally(int[][] codes) {
         int levels = codes.length == 0 ? 0 : codes[0].length;
         for (int i = 0; i < codes.length; i++)
             if (codes[i] == null || codes[i].length != levels)
                 throw new IllegalArgumentException("item " + i + " has " + (codes[i] == null ? 0 : codes[i].length)
                         + " codes, item 0 has " + levels);
-        return of(codes, levels);
+        return tally(CodeGroups.of(codes, levels));
     }
 
     /** Stats of the first {@code prefixLength} codes (e.g. 2 for how well k_1, k_2 alone separate items). */
@@ -24,16 +28,12 @@ public record CollisionStats(int items, int distinctIds, double collisionRate, i
     }
 
     public static CollisionStats of(CodeGroups groups) {
-        int items = groups.items();
-        int distinct = groups.groupCount();
-        int colliding = 0;
-        int largest = 0;
-        for (int g = 0; g < distinct; g++) {
-            int s = groups.size(g);
-            if (s > 1) colliding += s;
-            largest = Math.max(largest, s);
-        }
-        double rate = items == 0 ? 0.0 : 1.0 - (double) distinct / items;
-        return new CollisionStats(items, distinct, rate, colliding, largest);
+        return tally(groups).stats();
+    }
+
+    private static CollisionTally tally(CodeGroups groups) {
+        CollisionTally t = new CollisionTally();
+        for (int g = 0; g < groups.groupCount(); g++) t.addGroup(groups.size(g));
+        return t;
     }
 }
