@@ -6,8 +6,11 @@ import picocli.CommandLine.Option;
 /** How colliding items get unique IDs. */
 final class CollisionOptions {
     @Option(names = "--max-dedup", defaultValue = "255", paramLabel = "N",
-            description = "Largest dedup token; a bigger collision group fails loudly (default ${DEFAULT-VALUE}).")
+            description = "Largest dedup token; items past it spill to the nearest code tuple with a free token (default ${DEFAULT-VALUE}).")
     int maxDedup;
+
+    @Option(names = "--no-spill", description = "Fail (exit code 5) instead of spilling items past --max-dedup to another code tuple.")
+    boolean noSpill;
 
     @Option(names = "--reassign", description = "Move colliding items to free last-level codes by a balanced (Sinkhorn) assignment before dedup tokens.")
     boolean reassign;
@@ -17,6 +20,6 @@ final class CollisionOptions {
 
     CollisionConfig config() {
         CollisionConfig d = CollisionConfig.defaults();
-        return new CollisionConfig(maxDedup, reassign, rounds, d.sinkhornIterations(), d.sinkhornEpsilon());
+        return new CollisionConfig(maxDedup, reassign, rounds, d.sinkhornIterations(), d.sinkhornEpsilon(), !noSpill);
     }
 }

@@ -42,15 +42,16 @@ final class Pipeline {
             out.detail().printf("aligned to %s (%s): items whose first 1..%d codes match the old model's: %s before, %s after renumbering%n",
                     alignTo, ModelFingerprint.of(parent), model.levels(), shares(aligned.keptBefore()), shares(aligned.keptAfter()));
         }
-        TokenizerMetrics metrics;
+        Tokenization.Result measured;
         try (Tokenizer t = Tokenizers.open(model, device)) {
-            metrics = Tokenization.run(t, items, collisions, (d, n) -> progress.task("measuring", d, n)).metrics();
+            measured = Tokenization.run(t, items, collisions, (d, n) -> progress.task("measuring", d, n));
         }
+        TokenizerMetrics metrics = measured.metrics();
         Map<String, Object> m = new LinkedHashMap<>(model.metrics());
         m.put("trainSecondsTotal", seconds);
         m.put("items", items.size());
         m.put("final", metrics);
-        model = model.withMetrics(Json.MAPPER.convertValue(m, Map.class));
+        model = measured.driftReference().attachTo(model.withMetrics(Json.MAPPER.convertValue(m, Map.class)));
         ModelArtifact.save(model, modelDir);
         out.result().printf("model %s (%s, %d levels × %d codes, d=%d, fingerprint %s) trained in %.1f s%n", modelDir, model.method(),
                 model.levels(), model.codebookSize(), model.latentDim(), ModelFingerprint.of(model), seconds);
@@ -71,8 +72,12 @@ final class Pipeline {
         report.put("seconds", seconds);
         report.put("output", outFile == null ? null : outFile.toString());
         report.put("metrics", r.metrics());
+        report.put("spilled", r.spilled());
         Json.write(metricsFile, report);
         out.result().printf("%d semantic IDs → %s (%.2f s); metrics → %s%n", items.size(), outFile == null ? "(no file)" : outFile, seconds, metricsFile);
+        if (r.spilled() > 0)
+            out.detail().printf("%d items spilled to the nearest code tuple with a free dedup token (theirs held %d items)%n",
+                    r.spilled(), collisions.maxDedup() + 1);
         out.detail().print(r.metrics().summary());
         return r;
     }

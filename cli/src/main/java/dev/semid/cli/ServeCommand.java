@@ -24,7 +24,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--embedded-kafka", description = "Start a single-node Kafka in this process (not for production).") boolean embedded;
     @Option(names = "--kafka-dir", defaultValue = "runs/kafka", paramLabel = "DIR",
             description = "Log directory of the embedded Kafka (default ${DEFAULT-VALUE}; kept between runs).") Path kafkaDir;
-    @Option(names = "--auth-token", paramLabel = "TOKEN", description = "Bearer token for the write endpoints (or env SEMID_AUTH_TOKEN).") String token;
+    @Option(names = "--auth-token", paramLabel = "TOKEN", description = "Bearer token for the write endpoints (or env SEMID_AUTH_TOKEN);"
+            + " without one they are refused.") String token;
+    @Option(names = "--insecure-writes", description = "Without --auth-token, accept POST /items and DELETE /items/{id} from anyone.")
+    boolean insecureWrites;
     @Option(names = "--retokenize", description = "Give items that already have an ID a new one when their codes changed.") boolean retokenize;
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any other setting, e.g. --set semid.batch-size=5000 (see README).")
     Map<String, String> extra = new HashMap<>();
@@ -42,6 +45,7 @@ final class ServeCommand implements Callable<Integer> {
         if (broker != null) props.put("kafka.bootstrap.servers", broker.bootstrapServers());
         else if (kafka != null) props.put("kafka.bootstrap.servers", kafka);
         if (token != null) props.put("semid.auth-token", token);
+        if (insecureWrites) props.put("semid.insecure-writes", true);
         if (retokenize) props.put("semid.retokenize", true);
         SemidServer server = SemidServer.start(props);
         System.out.printf("semid serving on http://127.0.0.1:%d (model %s, index %s) — Ctrl-C stops%n", server.port(), model, index);

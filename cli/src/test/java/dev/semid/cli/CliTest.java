@@ -205,17 +205,25 @@ class CliTest {
         assertTrue(r.err().contains("beta"), r.err());
     }
 
-    @Test void dedupOverflowFailsLoudly() {
-        // every row identical → one code tuple for all 40 items; a token range of 10 cannot hold them
+    @Test void itemsPastAFullTupleSpillAndFailLoudlyOnlyWithoutSpilling() throws IOException {
+        // every row identical → one code tuple for all 40 items; a token range of 10 holds 11 of them
         Path same = tmp.resolve("same.npy");
         Matrix m = Matrix.zeros(40, 32);
         for (int i = 0; i < 40; i++) m.set(i, 0, 1f);
-        try { NpyWriter.write(same, m); } catch (IOException e) { throw new RuntimeException(e); }
-        Path out = tmp.resolve("overflow.jsonl");
+        NpyWriter.write(same, m);
+        Path out = tmp.resolve("spilled.jsonl");
         Run r = semid("tokenize", "--model", model.toString(), "--input", same.toString(), "--out", out.toString(),
                 "--max-dedup", "10", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(40, lines.stream().map(l -> l.replaceAll(".*\"sid\":\"([^\"]+)\".*", "$1")).distinct().count(), "40 unique IDs");
+        assertEquals(29, Json.MAPPER.readTree(tmp.resolve("spilled.metrics.json").toFile()).get("spilled").asInt());
+
+        Path strict = tmp.resolve("overflow.jsonl");
+        r = semid("tokenize", "--model", model.toString(), "--input", same.toString(), "--out", strict.toString(),
+                "--max-dedup", "10", "--no-spill", "--quiet");
         assertEquals(5, r.code(), r.err());
         assertTrue(r.err().contains("maxDedup is 10"), r.err());
-        assertFalse(Files.exists(out));
+        assertFalse(Files.exists(strict));
     }
 }

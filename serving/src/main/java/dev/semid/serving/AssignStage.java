@@ -91,7 +91,8 @@ final class AssignStage extends Stage {
         this.handoff = handoff;
         this.runtime = runtime;
         this.metrics = metrics;
-        this.resolver = new ClaimResolver(new SemanticIdAssigner(), settings.retokenize(), new TupleTokens(settings.tokenCacheTuples()));
+        this.resolver = new ClaimResolver(new SemanticIdAssigner(), runtime.tokenizer().quantizer(), settings.retokenize(),
+                new TupleTokens(settings.tokenCacheTuples()));
     }
 
     int partitions() { return partitions; }
@@ -129,7 +130,7 @@ final class AssignStage extends Stage {
                 handoff.own(keep); // tokenize threads send the revoked partitions' claims to the topic from now on
                 List<Claim> batch = new ArrayList<>();
                 takeHandedOver(batch, mine); // handed over while they were ours: resolved before they go
-                if (!batch.isEmpty()) assign(batch);
+                if (!batch.isEmpty()) assign(batch, mine);
                 commit();
                 resolver.forget(); // another instance may hand out these tuples' tokens from now on
                 partitions = 0;
@@ -150,10 +151,11 @@ final class AssignStage extends Stage {
         materialize(outputs.poll(Duration.ZERO));
         reapWrites(false);
         List<Claim> batch = claims(claims.poll(Duration.ofMillis(Math.max(1, settings.lingerMs()))));
-        takeHandedOver(batch, claims.assignment());
+        java.util.Set<TopicPartition> mine = claims.assignment();
+        takeHandedOver(batch, mine);
         if (!batch.isEmpty()) {
             long t0 = System.nanoTime();
-            assign(batch);
+            assign(batch, mine);
             metrics.assignBatch.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
         }
         finishCommit(false);
@@ -245,20 +247,33 @@ final class AssignStage extends Stage {
         }
     }
 
-    private void assign(List<Claim> batch) {
+    /**
+     * Resolves claims against the index, with the tuples of the claims partitions in {@code mine}
+     * as this instance's to hand out; claims that must go on to another partition's tuple (their
+     * own was full) are forwarded to it through the claims topic.
+     */
+    private void assign(List<Claim> batch, java.util.Set<TopicPartition> mine) {
         long now = System.currentTimeMillis();
         for (Claim c : batch)
-            if (c.sourceTimestamp() > 0) metrics.claimAge.record(Math.max(0, now - c.sourceTimestamp()), TimeUnit.MILLISECONDS);
+            if (c.sourceTimestamp() > 0 && c.rank() == 0) metrics.claimAge.record(Math.max(0, now - c.sourceTimestamp()), TimeUnit.MILLISECONDS);
         SidIndexWriter index = runtime.index();
-        List<ClaimResolver.Resolved> resolved = index.read(l -> resolver.resolve(batch, recent.over(l)));
+        int claimPartitions = producer.partitionsFor(settings.claimsTopic()).size();
+        java.util.function.Predicate<dev.semid.tokenizer.sid.CodeTuple> owned =
+                t -> mine.contains(new TopicPartition(settings.claimsTopic(), TokenizeStage.partitionOf(t, claimPartitions)));
+        List<ClaimResolver.Resolved> resolved = index.read(l -> resolver.resolve(batch, recent.over(l), owned));
         Map<String, SidEntry> changes = new LinkedHashMap<>();
         java.util.Set<String> absent = new java.util.HashSet<>(); // items the index does not hold: added without a delete
+        Map<Integer, List<Claim>> forwards = new HashMap<>();
         for (ClaimResolver.Resolved r : resolved)
             if (r.changed()) {
                 String id = r.claim().id();
                 if (r.previous() == null && !changes.containsKey(id)) absent.add(id);
                 changes.put(id, new SidEntry(id, r.sid(), r.claim().payload()));
-            } else if (r.sid() == null) deadLetter(r.claim(), r.error());
+                metrics.drift.assigned(r.sid().tuple(), r.tokensLeft(), r.spilled());
+            } else if (r.forwardTo() != null)
+                forwards.computeIfAbsent(TokenizeStage.partitionOf(r.forwardTo(), claimPartitions), p -> new ArrayList<>()).add(r.claim());
+            else if (r.sid() == null) deadLetter(r.claim(), r.error());
+        forwards.forEach(this::sendClaims); // acknowledged by the flush before the commit of the claims they came from
         if (!changes.isEmpty()) {
             List<SidEntry> entries = new ArrayList<>(changes.values());
             entries.forEach(e -> recent.record(e.itemId(), e.sid())); // before the write: the next batch is resolved against them
@@ -268,7 +283,7 @@ final class AssignStage extends Stage {
         for (ClaimResolver.Resolved r : resolved) {
             if (r.sid() == null) continue;
             Claim c = r.claim();
-            byte[] value = Codec.output(c.id(), r.sid(), runtime.fingerprint(), c.payload());
+            byte[] value = Codec.output(c.id(), r.sid(), runtime.fingerprint(), c.payload(), r.spilledFrom());
             long ts = c.sourceTimestamp();
             published.put(c.id(), value);
             send(new ProducerRecord<>(settings.outputTopic(), c.id(), value), (md, ex) -> {
@@ -276,6 +291,7 @@ final class AssignStage extends Stage {
                 else if (ts > 0) metrics.latency.record(Math.max(0, System.currentTimeMillis() - ts), TimeUnit.MILLISECONDS);
             });
             (r.changed() ? metrics.assigned : metrics.reused).increment();
+            if (r.spilled()) metrics.spilled.increment();
         }
     }
 
@@ -309,7 +325,7 @@ final class AssignStage extends Stage {
         }
     }
 
-    /** A claim no ID can be given to (its tuple's tokens are exhausted) goes to the dead-letter topic; the stream goes on. */
+    /** A claim no ID can be given to (every tuple it may take is full) goes to the dead-letter topic; the stream goes on. */
     private void deadLetter(Claim c, String reason) {
         metrics.deadLetters.increment();
         LOG.warn("dead letter: item '{}' gets no ID: {}", c.id(), reason);
@@ -342,7 +358,10 @@ final class AssignStage extends Stage {
                     continue;
                 }
                 if (!fp.equals(o.model())) continue; // an ID of another model means nothing here
-                if (recent.has(o.id(), o.sid())) continue; // our own, written again since
+                resolver.seen(o.id());
+                // our own, written again since; unless another's record of the item came in between (two instances gave it an
+                // ID, which a spilled item re-delivered as a token frees up can get): the last record must win here as well
+                if (recent.has(o.id(), o.sid()) && !upserts.containsKey(o.id())) continue;
                 SemanticId have = l.item(o.id()).map(SidEntry::sid).orElse(null);
                 if (o.sid().equals(have) && !upserts.containsKey(o.id()) && !deletes.contains(o.id())) continue; // already applied
                 deletes.remove(o.id());

@@ -23,8 +23,9 @@ import java.nio.file.Path;
  * @param commitIntervalMs  index commits (and the offset commits that follow them) at most this often
  * @param refreshIntervalMs how often the index view is refreshed for readers between commits
  * @param retokenize        give items that already have an ID a new one (else they keep theirs)
- * @param authToken         bearer token required by write endpoints; null = no auth
- * @param recentWindow      items in the per-level utilisation gauges
+ * @param authToken         bearer token required by the write endpoints; null = none set
+ * @param insecureWrites    without a token, the write endpoints take requests from anyone (else they are refused)
+ * @param drift             the drift watch's window and thresholds
  * @param tokenCacheTuples  code tuples whose dedup tokens the assigner keeps in memory between
  *                          batches (least recently used dropped; ~150 bytes each)
  * @param tokenizeThreads   consumers of the input topic in this instance, each decoding and encoding
@@ -38,8 +39,8 @@ import java.nio.file.Path;
 public record ServiceSettings(Path model, Path index, String bootstrapServers, String inputTopic, String outputTopic,
                               String claimsTopic, String deadLetterTopic, String group, int partitions, short replication,
                               int batchSize, int lingerMs, int maxItemBytes, long commitIntervalMs, long refreshIntervalMs, boolean retokenize,
-                              String authToken, int recentWindow, int tokenCacheTuples, int tokenizeThreads, int inferenceThreads,
-                              boolean localClaims) {
+                              String authToken, boolean insecureWrites, DriftSettings drift, int tokenCacheTuples, int tokenizeThreads,
+                              int inferenceThreads, boolean localClaims) {
     public ServiceSettings {
         require(model != null, "semid.model (the model directory) is required");
         require(index != null, "semid.index (the index directory) is required");
@@ -55,7 +56,7 @@ public record ServiceSettings(Path model, Path index, String bootstrapServers, S
         require(maxItemBytes >= 64, "semid.max-item-bytes must be >= 64, got " + maxItemBytes);
         require(commitIntervalMs >= 0, "semid.commit-interval-ms must be >= 0, got " + commitIntervalMs);
         require(refreshIntervalMs >= 0, "semid.refresh-interval-ms must be >= 0, got " + refreshIntervalMs);
-        require(recentWindow >= 1, "semid.recent-window must be >= 1, got " + recentWindow);
+        require(drift != null, "the semid.drift.* settings are required");
         require(tokenizeThreads >= 1 && tokenizeThreads <= 64, "semid.tokenize-threads must be 1..64, got " + tokenizeThreads);
         require(inferenceThreads >= 0, "semid.inference-threads must be >= 0, got " + inferenceThreads);
         require(tokenCacheTuples >= 0, "semid.token-cache-tuples must be >= 0, got " + tokenCacheTuples);

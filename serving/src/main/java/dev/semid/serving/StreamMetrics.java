@@ -1,6 +1,5 @@
 package dev.semid.serving;
 
-import dev.semid.serving.stream.RecentCodeUsage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -11,23 +10,25 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 
 /**
- * The service's Prometheus meters: items tokenized, assigned (new IDs) and reused (redelivered or
- * known items), dead letters, produce → output latency, consumer lag, index size and the per-level
- * utilisation of recent items' codes.
+ * The service's Prometheus meters: items tokenized, assigned (new IDs), spilled (new IDs in another
+ * tuple than their own, which was full) and reused (redelivered or known items), dead letters,
+ * produce → output latency, consumer lag, index size, and the drift of recent items ({@link DriftWatch}).
  */
 @Singleton
 public final class StreamMetrics {
-    final Counter tokenized, handedOver, assigned, reused, deadLetters, materialized;
+    final Counter tokenized, handedOver, assigned, spilled, reused, deadLetters, materialized;
     final Timer latency, commit, refresh, tokenizeBatch, encodeBatch, assignBatch, claimAge;
     final DistributionSummary batchSize;
     /** Input records not yet consumed, per tokenize thread. */
     final java.util.Map<String, Long> lag = new java.util.concurrent.ConcurrentHashMap<>();
-    final RecentCodeUsage recent;
+    final DriftWatch drift;
 
-    StreamMetrics(MeterRegistry registry, SemidRuntime runtime, ServiceSettings settings) {
+    StreamMetrics(MeterRegistry registry, SemidRuntime runtime, DriftWatch drift) {
+        this.drift = drift;
         tokenized = Counter.builder("semid.items.tokenized").description("Input items tokenized").register(registry);
         handedOver = Counter.builder("semid.claims.local").description("Claims passed to this instance's assigner in memory, not through the claims topic").register(registry);
         assigned = Counter.builder("semid.items.assigned").description("Items given a new semantic ID").register(registry);
+        spilled = Counter.builder("semid.items.spilled").description("Items given a new ID in another code tuple than their own, which had no dedup token left").register(registry);
         reused = Counter.builder("semid.items.reused").description("Items that already had an ID and kept it").register(registry);
         deadLetters = Counter.builder("semid.items.dead.letters").description("Bad input messages sent to the dead-letter topic").register(registry);
         materialized = Counter.builder("semid.index.materialized").description("Output records applied to the index from other instances").register(registry);
@@ -41,12 +42,33 @@ public final class StreamMetrics {
         batchSize = DistributionSummary.builder("semid.batch.size").description("Input records per poll").register(registry);
         Gauge.builder("semid.consumer.lag", this, StreamMetrics::lag).description("Input records not yet consumed").register(registry);
         Gauge.builder("semid.index.items", runtime, r -> r.index().read(l -> l.size())).description("Items in the index").register(registry);
-        recent = new RecentCodeUsage(runtime.indexModel().levels(), runtime.indexModel().codebookSize(), settings.recentWindow());
-        for (int l = 0; l < runtime.indexModel().levels(); l++) {
+        driftGauges(registry, runtime.indexModel().levels());
+    }
+
+    private void driftGauges(MeterRegistry registry, int levels) {
+        for (int l = 0; l < levels; l++) {
             int level = l;
-            Gauge.builder("semid.recent.utilisation", recent, r -> r.utilisation(level)).tag("level", Integer.toString(l + 1))
-                    .description("Share of a level's codes used by the last semid.recent-window items").register(registry);
+            String tag = Integer.toString(l + 1);
+            Gauge.builder("semid.drift.utilisation", drift, w -> w.utilisation(level)).tag("level", tag)
+                    .description("Share of a level's codes used by the last semid.drift.window items").register(registry);
+            Gauge.builder("semid.drift.perplexity", drift, w -> w.perplexity(level)).tag("level", tag)
+                    .description("Perplexity of a level's codes over the last semid.drift.window items").register(registry);
+            Gauge.builder("semid.drift.perplexity.ratio", drift, w -> {
+                var ls = w.levels();
+                return ls.size() > level && ls.get(level).ratio() != null ? ls.get(level).ratio() : Double.NaN;
+            }).tag("level", tag).description("That perplexity over the training items' (NaN: unknown)").register(registry);
         }
+        Gauge.builder("semid.drift.items", drift, DriftWatch::items).description("Items in the drift window so far").register(registry);
+        Gauge.builder("semid.drift.collision.rate", drift, DriftWatch::collisionRate)
+                .description("1 − distinct code tuples / items over the window").register(registry);
+        Gauge.builder("semid.drift.error.ratio", drift, w -> w.errorRatio() == null ? Double.NaN : w.errorRatio())
+                .description("Mean quantization error of the window's items over the training items' (NaN: unknown)").register(registry);
+        Gauge.builder("semid.drift.spill.rate", drift, DriftWatch::spillRate)
+                .description("Share of the last semid.drift.window new IDs that spilled to another tuple").register(registry);
+        Gauge.builder("semid.drift.tokens.left.min", drift, DriftWatch::fewestTokensLeft)
+                .description("Fewest dedup tokens left in a tuple that got an ID in the window (−1: none yet)").register(registry);
+        Gauge.builder("semid.drift.alerts", drift, DriftWatch::alertCount)
+                .description("Drift thresholds (semid.drift.*) crossed now").register(registry);
     }
 
     /** A time since the input record was produced, as a Prometheus histogram of 1 ms to 30 s. */
@@ -56,6 +78,9 @@ public final class StreamMetrics {
     }
 
     public long lag() { return lag.values().stream().mapToLong(Long::longValue).sum(); }
+
+    /** Items given a new ID in another tuple than their own so far. */
+    public double spilledCount() { return spilled.count(); }
 
     /** One line for benchmarks: where the time goes, per stage. */
     public String timings() {

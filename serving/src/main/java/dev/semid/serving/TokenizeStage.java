@@ -5,6 +5,7 @@ import dev.semid.serving.stream.Claim;
 import dev.semid.serving.stream.Item;
 import dev.semid.serving.stream.ItemDecoder;
 import dev.semid.serving.stream.Topics;
+import dev.semid.tokenizer.Encoding;
 import dev.semid.tokenizer.data.Matrix;
 import dev.semid.tokenizer.sid.CodeTuple;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -129,8 +130,10 @@ final class TokenizeStage extends Stage {
         if (good.isEmpty()) return;
         Matrix x = new Matrix(good.size(), d, good.size() == records.count() ? rows : Arrays.copyOf(rows, good.size() * d));
         long t0 = System.nanoTime();
-        int[][] codes = runtime.tokenizer().codesOverwriting(x); // x was built for this call alone
+        Encoding e = runtime.tokenizer().encode(x, false); // the latents too: claims carry them, to spill from a full tuple
+        int[][] codes = e.codes();
         metrics.encodeBatch.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
+        metrics.drift.tokenized(codes, e.latent(), e.quantized());
         int partitions = producer.partitionsFor(settings.claimsTopic()).size();
         Map<Integer, List<Claim>> local = new HashMap<>(), remote = new HashMap<>();
         Map<Integer, Boolean> inMemory = new HashMap<>(); // decided once per partition and poll
@@ -139,8 +142,7 @@ final class TokenizeStage extends Stage {
             CodeTuple tuple = CodeTuple.of(codes[i]);
             int p = partitionOf(tuple, partitions);
             (inMemory.computeIfAbsent(p, this::inMemory) ? local : remote).computeIfAbsent(p, k -> new ArrayList<>())
-                    .add(new Claim(it.id(), tuple, it.payload(), it.retokenize(), timestamps.get(i)));
-            metrics.recent.add(codes[i]);
+                    .add(new Claim(it.id(), tuple, it.payload(), it.retokenize(), timestamps.get(i), e.latent().row(i), 0));
         }
         remote.forEach(this::sendClaims);
         if (!local.isEmpty()) {

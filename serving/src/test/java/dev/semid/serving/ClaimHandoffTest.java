@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The in-memory claims path: who may use it, back-pressure, and what an assigner restart does. */
 class ClaimHandoffTest {
     private static ClaimHandoff.Batch batch(int partition) {
-        return new ClaimHandoff.Batch(Map.of(partition, List.of(new Claim("a", CodeTuple.of(1, 2, 3), null, false, 0))),
+        return new ClaimHandoff.Batch(Map.of(partition, List.of(new Claim("a", CodeTuple.of(1, 2, 3), null, false, 0, null, 0))),
                 new ClaimHandoff.Ticket(Map.of()));
     }
 

@@ -198,10 +198,16 @@ class ServiceApiTest {
         Http prom = http(server.port(), "GET", "/prometheus", null, null);
         assertEquals(200, prom.status());
         for (String metric : List.of("semid_items_tokenized_total", "semid_items_assigned_total", "semid_latency_seconds_bucket",
-                "semid_consumer_lag", "semid_recent_utilisation{level=\"1\"", "semid_items_dead_letters_total"))
+                "semid_consumer_lag", "semid_drift_utilisation{level=\"1\"", "semid_drift_perplexity{level=\"3\"",
+                "semid_drift_error_ratio", "semid_drift_tokens_left_min", "semid_items_spilled_total", "semid_items_dead_letters_total"))
             assertTrue(prom.body().contains(metric), metric);
         Http api = http(server.port(), "GET", "/swagger/semid-0.1.0.yml", null, null);
         assertEquals(200, api.status());
-        assertTrue(api.body().contains("/items/{id}") && api.body().contains("/prefixes/{prefix}") && api.body().contains("/tokenize"));
+        assertTrue(api.body().contains("/items/{id}") && api.body().contains("/prefixes/{prefix}") && api.body().contains("/tokenize")
+                && api.body().contains("/drift"));
+        JsonNode drift = get("/drift", 200);
+        assertTrue(drift.get("items").asInt() >= 300, drift.toString());
+        assertEquals(3, drift.get("levels").size());
+        assertTrue(drift.get("quantizationError").get("ratio").isNumber(), "the model carries its training items' error: " + drift);
     }
 }

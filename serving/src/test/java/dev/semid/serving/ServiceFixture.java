@@ -1,7 +1,13 @@
 package dev.semid.serving;
 
 import dev.semid.serving.kafka.EmbeddedKafka;
+import dev.semid.tokenizer.Tokenization;
+import dev.semid.tokenizer.Tokenizer;
+import dev.semid.tokenizer.data.EmbeddingSet;
 import dev.semid.tokenizer.data.Matrix;
+import dev.semid.tokenizer.engine.CodebookTokenizer;
+import dev.semid.tokenizer.model.QuantizerModel;
+import dev.semid.tokenizer.sid.CollisionConfig;
 import dev.semid.tokenizer.data.SyntheticCatalogue;
 import dev.semid.tokenizer.model.ModelArtifact;
 import dev.semid.tokenizer.quantize.RqKMeansConfig;
@@ -39,12 +45,27 @@ final class ServiceFixture {
 
     private ServiceFixture() {}
 
-    /** An RQ-KMeans model (3 × 16) over 2,000 synthetic 32-d items, saved to {@code dir}; returns the items. */
+    /**
+     * An RQ-KMeans model (3 × 16) over 2,000 synthetic 32-d items, measured on them as
+     * {@code semid train} does (its drift reference), saved to {@code dir}; returns the items.
+     */
     static Matrix smallModel(Path dir) throws IOException {
-        Matrix x = SyntheticCatalogue.generate(2000, 32, 8, 8, 5).vectors();
-        ModelArtifact.save(new RqKMeansTrainer(RqKMeansConfig.builder().codes(16).iterations(10).seed(1).build(), TrainingListener.NONE).train(x), dir);
-        return x;
+        EmbeddingSet items = catalogue(ITEMS);
+        QuantizerModel model = new RqKMeansTrainer(RqKMeansConfig.builder().codes(16).iterations(10).seed(1).build(), TrainingListener.NONE)
+                .train(items.vectors());
+        try (Tokenizer t = new CodebookTokenizer(model)) {
+            ModelArtifact.save(Tokenization.run(t, items, CollisionConfig.defaults(), (d, n) -> {}).driftReference().attachTo(model), dir);
+        }
+        return items.vectors();
     }
+
+    /** n items from the distribution of {@link #smallModel}'s, none of them among those it was trained on. */
+    static Matrix heldOut(int n) { return catalogue(ITEMS + n).vectors().slice(ITEMS, ITEMS + n); }
+
+    private static final int ITEMS = 2000;
+
+    /** The synthetic catalogue's first n items (a longer one begins with the items of a shorter one). */
+    private static EmbeddingSet catalogue(int n) { return SyntheticCatalogue.generate(n, 32, 8, 8, 5); }
 
     static EmbeddedKafka broker(Path dir) { return EmbeddedKafka.start(dir); }
 

@@ -2,7 +2,6 @@ package dev.semid.serving;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.semid.serving.kafka.EmbeddedKafka;
 import dev.semid.tokenizer.Tokenization;
 import dev.semid.tokenizer.data.EmbeddingSet;
 import dev.semid.tokenizer.data.Matrix;
@@ -21,11 +20,8 @@ import dev.semid.tokenizer.TrainingListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -44,14 +40,8 @@ import static dev.semid.serving.ServiceFixture.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Delivery guarantees on a real broker: equality with batch tokenization, two instances, SIGKILL mid-stream. */
-class StreamDeliveryTest {
+class StreamDeliveryTest extends BrokerTest {
     static final ObjectMapper JSON = new ObjectMapper();
-    @TempDir static Path tmp;
-    static EmbeddedKafka kafka;
-
-    @BeforeAll static void broker() { kafka = ServiceFixture.broker(tmp.resolve("kafka")); }
-
-    @AfterAll static void stop() { if (kafka != null) kafka.close(); }
 
     /** item → sid from the output topic's latest values; asserts every item's records agree (no item ever had two IDs). */
     static Map<String, String> idsOnOutput(List<ConsumerRecord<String, byte[]>> records) throws Exception {

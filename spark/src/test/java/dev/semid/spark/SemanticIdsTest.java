@@ -116,7 +116,7 @@ class SemanticIdsTest {
     @Test void anOverflowingTupleFailsTheJobNamingIt() {
         int maxDedup = 0;
         var cli = assertThrows(dev.semid.tokenizer.sid.DedupOverflowException.class,
-                () -> reference(kmeans, beauty, CollisionConfig.defaults().withMaxDedup(maxDedup)));
+                () -> reference(kmeans, beauty, CollisionConfig.defaults().withMaxDedup(maxDedup).withSpill(false))); // semid tokenize --no-spill
         Dataset<Row> in = items(beauty, 0, beauty.size());
         Exception e = assertThrows(Exception.class,
                 () -> SemanticIds.tokenize(in, kmeans, TokenizeOptions.defaults().withMaxDedup(maxDedup)).ids().count());
@@ -155,7 +155,7 @@ class SemanticIdsTest {
         assertEquals(3, SemanticIdsJob.execute(spark, "--input", input, "--model", kmeans.toString(), "--out", out + "-2"),
                 "bad rows without --errors");
         assertThrows(dev.semid.tokenizer.sid.DedupOverflowException.class,
-                () -> reference(kmeans, part, CollisionConfig.defaults().withMaxDedup(0)), "the subset needs a collision");
+                () -> reference(kmeans, part, CollisionConfig.defaults().withMaxDedup(0).withSpill(false)), "the subset needs a collision");
         assertEquals(5, SemanticIdsJob.execute(spark, "--input", input, "--model", kmeans.toString(), "--out", out + "-3",
                 "--errors", errors + "-3", "--max-dedup", "0"));
         assertEquals(Set.of("in", "out", "errors"), entries(dir), "the failed jobs left nothing, staged or not");

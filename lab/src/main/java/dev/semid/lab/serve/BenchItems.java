@@ -9,7 +9,7 @@ import java.util.Random;
  * set drawn per pass:
  * x' = x − 2 Σ_{j∈S_t} x_j e_j, for unit-norm MiniLM vectors a move of about
  * 2·√(FLIPS/d) ≈ 0.7 of their length. Plain tiling repeats each vector: after a few hundred
- * passes most code tuples are out of dedup tokens and the run measures the dead-letter path.
+ * passes most code tuples are out of dedup tokens and the run measures spilling.
  * Measured on Beauty over 1.5 M items (RQ-KMeans 3 × 256): tuples over 256 items took 1.8 % of
  * the items with 12 flips, 1.1 % with 24, 0.4 % with 48. Flipping signs works on the encoded bytes (the float's sign bit;
  * in JSON a '-' put in or taken out), so a payload costs a copy, not a re-encoding.

@@ -116,9 +116,9 @@ public final class ServeBench {
                     double raw = rawKafka(bs, payloads);
                     out.printf(Locale.ROOT, "raw Kafka produce → consume, same payloads: %,.0f items/s (the ceiling)%n", raw);
                     measure(load, payloads, raw, metrics, out);
-                    if (load.deadLetters() > 0)
-                        out.printf(Locale.ROOT, "%,d items went to the dead-letter topic (their code tuples ran out of dedup tokens)%n",
-                                load.deadLetters());
+                    if (metrics.spilledCount() > 0)
+                        out.printf(Locale.ROOT, "%,.0f items spilled to another code tuple (theirs was out of dedup tokens)%n", metrics.spilledCount());
+                    if (load.deadLetters() > 0) out.printf(Locale.ROOT, "%,d items went to the dead-letter topic%n", load.deadLetters());
                 }
                 out.println("service: " + metrics.timings());
             }

@@ -30,7 +30,8 @@ import java.util.Map;
 /**
  * {@code POST /tokenize} (codes for embeddings, nothing written), {@code POST /items} (items into
  * the input topic, as a Kafka producer would) and {@code DELETE /items/{id}}. The last two need
- * the bearer token when {@code semid.auth-token} is set.
+ * the bearer token of {@code semid.auth-token}, and are refused when none is set unless
+ * {@code semid.insecure-writes} is on ({@link BearerAuthFilter}).
  */
 @Controller
 @Produces(MediaType.APPLICATION_JSON)
@@ -84,6 +85,7 @@ class WriteController {
     @ApiResponse(responseCode = "202", description = "{\"accepted\": n}")
     @ApiResponse(responseCode = "400", description = "invalid item")
     @ApiResponse(responseCode = "401", description = "missing or wrong bearer token")
+    @ApiResponse(responseCode = "403", description = "no semid.auth-token is set and semid.insecure-writes is off")
     MutableHttpResponse<String> publish(@Body byte[] body) {
         return JsonResponses.handle(() -> {
             List<Map.Entry<String, byte[]>> records = decode(body, true).stream()
@@ -98,6 +100,7 @@ class WriteController {
     @Operation(summary = "Delete an item: a tombstone on the output topic, and out of the index")
     @ApiResponse(responseCode = "200", description = "{\"deleted\": id, \"sid\": its former ID}")
     @ApiResponse(responseCode = "401", description = "missing or wrong bearer token")
+    @ApiResponse(responseCode = "403", description = "no semid.auth-token is set and semid.insecure-writes is off")
     @ApiResponse(responseCode = "404", description = "the item is not in the index")
     MutableHttpResponse<String> delete(@PathVariable String id) {
         return JsonResponses.handle(() -> {

@@ -1,35 +1,37 @@
 package dev.semid.serving.stream;
 
+import dev.semid.tokenizer.metrics.CodeUsage;
+import dev.semid.tokenizer.metrics.LevelStats;
+
+import java.util.List;
+
 /**
- * Per-level utilisation of the codes of the last {@code window} items: distinct codes used / K.
- * Written by the tokenize threads, read by metric gauges (a slightly stale read is fine there).
+ * Per-level code usage of the last {@code window} items (utilisation, perplexity, as the batch
+ * metrics compute them from the same counts). Not thread-safe: its owner locks.
  */
 public final class RecentCodeUsage {
     private final int[][] ring;
     private final int[][] counts;
-    private final int[] used;
-    private final int codebookSize;
     private int next, filled;
 
     public RecentCodeUsage(int levels, int codebookSize, int window) {
         this.ring = new int[levels][window];
         this.counts = new int[levels][codebookSize];
-        this.used = new int[levels];
-        this.codebookSize = codebookSize;
     }
 
-    public synchronized void add(int[] codes) {
+    public void add(int[] codes) {
         int window = ring[0].length;
         for (int l = 0; l < ring.length; l++) {
-            if (filled == window && --counts[l][ring[l][next]] == 0) used[l]--;
+            if (filled == window) counts[l][ring[l][next]]--;
             ring[l][next] = codes[l];
-            if (counts[l][codes[l]]++ == 0) used[l]++;
+            counts[l][codes[l]]++;
         }
         next = (next + 1) % window;
         if (filled < window) filled++;
     }
 
-    public synchronized double utilisation(int level) { return (double) used[level] / codebookSize; }
+    /** One entry per level; empty before the first item. */
+    public List<LevelStats> levels() { return filled == 0 ? List.of() : CodeUsage.fromCounts(counts, filled); }
 
-    public synchronized int items() { return filled; }
+    public int items() { return filled; }
 }

@@ -1,5 +1,6 @@
 package dev.semid.serving.stream;
 
+import dev.semid.tokenizer.metrics.CodeUsage;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayDeque;
@@ -11,27 +12,29 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.*;
 
 class RecentCodeUsageTest {
+    static double util(RecentCodeUsage u, int level) { return u.items() == 0 ? 0 : u.levels().get(level).utilisation(); }
+
     @Test void countsDistinctCodesOfTheWindowPerLevel() {
         RecentCodeUsage u = new RecentCodeUsage(2, 8, 3);
         assertEquals(0, u.items());
-        assertEquals(0.0, u.utilisation(0));
+        assertEquals(0.0, util(u, 0));
         u.add(new int[] {1, 5});
         u.add(new int[] {1, 6});
         assertEquals(2, u.items());
-        assertEquals(1 / 8.0, u.utilisation(0));
-        assertEquals(2 / 8.0, u.utilisation(1));
+        assertEquals(1 / 8.0, util(u, 0));
+        assertEquals(2 / 8.0, util(u, 1));
         u.add(new int[] {2, 6});
-        assertEquals(2 / 8.0, u.utilisation(0));
-        assertEquals(2 / 8.0, u.utilisation(1));
+        assertEquals(2 / 8.0, util(u, 0));
+        assertEquals(2 / 8.0, util(u, 1));
         // the window is full: {1,5} leaves, so level 2 loses code 5 while code 1 stays on level 1 (still in {1,6})
         u.add(new int[] {3, 7});
         assertEquals(3, u.items());
-        assertEquals(3 / 8.0, u.utilisation(0));
-        assertEquals(2 / 8.0, u.utilisation(1));
+        assertEquals(3 / 8.0, util(u, 0));
+        assertEquals(2 / 8.0, util(u, 1));
         u.add(new int[] {3, 7});
         u.add(new int[] {3, 7});
-        assertEquals(1 / 8.0, u.utilisation(0), "only the last three items count");
-        assertEquals(1 / 8.0, u.utilisation(1));
+        assertEquals(1 / 8.0, util(u, 0), "only the last three items count");
+        assertEquals(1 / 8.0, util(u, 1));
     }
 
     @Test void matchesADirectCountOverTheLastWindowItems() {
@@ -49,9 +52,10 @@ class RecentCodeUsageTest {
             for (int l = 0; l < levels; l++) {
                 Set<Integer> distinct = new HashSet<>();
                 for (int[] c : last) distinct.add(c[l]);
-                assertEquals(distinct.size() / (double) k, u.utilisation(l), 1e-12, "item " + i + ", level " + l);
+                assertEquals(distinct.size() / (double) k, util(u, l), 1e-12, "item " + i + ", level " + l);
             }
             assertEquals(last.size(), u.items());
+            assertEquals(CodeUsage.perLevel(last.toArray(new int[0][]), k), u.levels(), "item " + i + ": the batch metrics of the window");
         }
     }
 }

@@ -79,6 +79,12 @@ public final class ResidualQuantizer {
         return r;
     }
 
+    /**
+     * The tuples an item of latent z and these codes could take instead of its own, nearest first
+     * (for a tuple with no dedup token left); nothing is computed until a rank is asked for.
+     */
+    public AlternativeTuples alternatives(float[] z, int[] codes) { return new AlternativeTuples(this, z, codes); }
+
     /** ||r − c_{level,k}||² for every code k of a level (K values), by the difference, not the expansion. */
     public float[] distances(int level, float[] r) {
         float[] c = codebooks.get(level).data(), out = new float[k];

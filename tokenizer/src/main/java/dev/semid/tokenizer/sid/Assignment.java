@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * The result of {@link SemanticIdAssigner#assign}: one unique ID per input item, aligned with the
- * input, and the collisions of the raw code tuples that the dedup token had to resolve.
+ * input, the collisions of the raw code tuples that the dedup token had to resolve, and how many
+ * items spilled to another tuple because theirs had no token left.
  */
-public record Assignment(List<SemanticId> ids, CollisionStats before) {
+public record Assignment(List<SemanticId> ids, CollisionStats before, int spilled) {
     public Assignment {
         ids = List.copyOf(ids);
     }

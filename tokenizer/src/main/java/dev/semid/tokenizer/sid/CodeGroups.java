@@ -16,12 +16,16 @@ public final class CodeGroups {
     private final int[] groupOf;   // item -> group
     private final int[] start;     // members of group g: members[start[g] .. start[g + 1])
     private final int[] members;
+    private final int[][] codes;   // the rows grouped, and the table that grouped them, for find
+    private final int[] table;
 
-    private CodeGroups(int prefixLength, int[] groupOf, int[] start, int[] members) {
+    private CodeGroups(int prefixLength, int[] groupOf, int[] start, int[] members, int[][] codes, int[] table) {
         this.prefixLength = prefixLength;
         this.groupOf = groupOf;
         this.start = start;
         this.members = members;
+        this.codes = codes;
+        this.table = table;
     }
 
     /** Groups by the first {@code prefixLength} codes; every row needs at least that many. */
@@ -36,23 +40,21 @@ public final class CodeGroups {
         }
         int capacity = Integer.highestOneBit(Math.max(4, n) * 2 - 1) << 1; // power of two, load <= 1/2
         int mask = capacity - 1;
-        int[] table = new int[capacity];         // group + 1; 0 = empty slot
-        int[] representative = new int[Math.max(1, n)];
+        int[] table = new int[capacity];         // a group's first item + 1; 0 = empty slot
         int[] groupOf = new int[n];
         int groups = 0;
         for (int i = 0; i < n; i++) {
             int[] row = codes[i];
             int slot = CodeTuple.hash(row, prefixLength) & mask;
             while (true) {
-                int g = table[slot] - 1;
-                if (g < 0) {
-                    table[slot] = groups + 1;
-                    representative[groups] = i;
+                int first = table[slot] - 1; // the first item of the slot's group
+                if (first < 0) {
+                    table[slot] = i + 1;
                     groupOf[i] = groups++;
                     break;
                 }
-                if (CodeTuple.samePrefix(codes[representative[g]], row, prefixLength)) {
-                    groupOf[i] = g;
+                if (CodeTuple.samePrefix(codes[first], row, prefixLength)) {
+                    groupOf[i] = groupOf[first];
                     break;
                 }
                 slot = (slot + 1) & mask;
@@ -65,7 +67,22 @@ public final class CodeGroups {
         int[] fill = Arrays.copyOf(start, groups);
         int[] members = new int[n];
         for (int i = 0; i < n; i++) members[fill[groupOf[i]]++] = i;
-        return new CodeGroups(prefixLength, groupOf, start, members);
+        return new CodeGroups(prefixLength, groupOf, start, members, codes, table);
+    }
+
+    /**
+     * The group of the items whose first {@link #prefixLength} codes are those of {@code row}, or −1
+     * if none; as grouped, so the rows' prefixes must not have changed since.
+     */
+    public int find(int[] row) {
+        if (row.length < prefixLength)
+            throw new IllegalArgumentException(row.length + " codes, fewer than the prefix length " + prefixLength);
+        int mask = table.length - 1;
+        for (int slot = CodeTuple.hash(row, prefixLength) & mask; ; slot = (slot + 1) & mask) {
+            int first = table[slot] - 1;
+            if (first < 0) return -1;
+            if (CodeTuple.samePrefix(codes[first], row, prefixLength)) return groupOf[first];
+        }
     }
 
     public int prefixLength() { return prefixLength; }

@@ -11,9 +11,11 @@ package dev.semid.tokenizer.sid;
  * @param sinkhornIterations Sinkhorn–Knopp iterations per colliding prefix
  * @param sinkhornEpsilon   entropic regularisation relative to the cost scale (the median cost of
  *                          the prefix's moved items), so one value works for any embedding scale
+ * @param spill             an item whose code tuple has no dedup token left takes the nearest tuple
+ *                          that has one (where the caller gives the alternatives); off, it fails
  */
 public record CollisionConfig(int maxDedup, boolean reassign, int reassignRounds,
-                              int sinkhornIterations, double sinkhornEpsilon) {
+                              int sinkhornIterations, double sinkhornEpsilon, boolean spill) {
 
     public static final int DEFAULT_MAX_DEDUP = 255;
 
@@ -28,16 +30,25 @@ public record CollisionConfig(int maxDedup, boolean reassign, int reassignRounds
             throw new IllegalArgumentException("sinkhornEpsilon must be a finite number > 0, got " + sinkhornEpsilon);
     }
 
-    /** Dedup tokens 0..255, no re-assignment (TIGER's recipe). */
+    /** The five-setting form, with spilling on. */
+    public CollisionConfig(int maxDedup, boolean reassign, int reassignRounds, int sinkhornIterations, double sinkhornEpsilon) {
+        this(maxDedup, reassign, reassignRounds, sinkhornIterations, sinkhornEpsilon, true);
+    }
+
+    /** Dedup tokens 0..255 (TIGER's recipe), no re-assignment, spilling past 255. */
     public static CollisionConfig defaults() {
-        return new CollisionConfig(DEFAULT_MAX_DEDUP, false, 10, 50, 0.05);
+        return new CollisionConfig(DEFAULT_MAX_DEDUP, false, 10, 50, 0.05, true);
     }
 
     public CollisionConfig withMaxDedup(int value) {
-        return new CollisionConfig(value, reassign, reassignRounds, sinkhornIterations, sinkhornEpsilon);
+        return new CollisionConfig(value, reassign, reassignRounds, sinkhornIterations, sinkhornEpsilon, spill);
     }
 
     public CollisionConfig withReassign(boolean value) {
-        return new CollisionConfig(maxDedup, value, reassignRounds, sinkhornIterations, sinkhornEpsilon);
+        return new CollisionConfig(maxDedup, value, reassignRounds, sinkhornIterations, sinkhornEpsilon, spill);
+    }
+
+    public CollisionConfig withSpill(boolean value) {
+        return new CollisionConfig(maxDedup, reassign, reassignRounds, sinkhornIterations, sinkhornEpsilon, value);
     }
 }

@@ -3,8 +3,10 @@ package dev.semid.tokenizer.sid;
 import java.util.List;
 
 /**
- * A code tuple is shared by more items than the dedup token can number (token > maxDedup).
- * Thrown instead of wrapping, which would silently give two items the same semantic ID.
+ * A code tuple is shared by more items than the dedup token can number (token > maxDedup), and
+ * the item cannot spill: spilling is off or has no alternatives, or every alternative tuple is
+ * full too ({@link #everyAlternativeFull}). Thrown instead of wrapping, which would silently give
+ * two items the same semantic ID.
  */
 public class DedupOverflowException extends RuntimeException {
     private final int[] codes;
@@ -21,11 +23,26 @@ public class DedupOverflowException extends RuntimeException {
      */
     public DedupOverflowException(int[] codes, int groupSize, int maxDedup, List<String> sampleItemIds,
                                   int otherOverflowing) {
-        super(message(codes, groupSize, maxDedup, sampleItemIds, otherOverflowing));
+        this(message(codes, groupSize, maxDedup, sampleItemIds, otherOverflowing), codes, groupSize, maxDedup, sampleItemIds);
+    }
+
+    private DedupOverflowException(String message, int[] codes, int groupSize, int maxDedup, List<String> sampleItemIds) {
+        super(message);
         this.codes = codes.clone();
         this.groupSize = groupSize;
         this.maxDedup = maxDedup;
         this.sampleItemIds = List.copyOf(sampleItemIds);
+    }
+
+    /**
+     * Spilling was tried: the item's own tuple and each of its {@code alternatives} tuples hold
+     * maxDedup + 1 items already.
+     */
+    public static DedupOverflowException everyAlternativeFull(int[] codes, int alternatives, int maxDedup, String itemId) {
+        String m = "dedup token overflow: code tuple " + CodeTuple.text(codes) + " and all " + alternatives
+                + " tuples it could spill to hold " + (maxDedup + 1) + " items each (maxDedup is " + maxDedup
+                + "), so item '" + itemId + "' gets no ID. Raise maxDedup, or use more levels or codes.";
+        return new DedupOverflowException(m, codes, maxDedup + 2, maxDedup, List.of(itemId));
     }
 
     private static String message(int[] codes, int groupSize, int maxDedup, List<String> sample, int others) {

@@ -3,17 +3,23 @@ package dev.semid.tokenizer.sid;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * The one place that makes semantic IDs unique (as in TIGER): items sharing a code tuple
  * (k_1..k_L) are ordered by {@link ItemIdOrder} and get k_{L+1} = their rank in that order, so
- * the i-th item of a group (from 0) gets token i, whatever the input order. A group that would
- * need a token above {@code maxDedup} throws {@link DedupOverflowException}; tokens never wrap.
+ * the i-th item of a group (from 0) gets token i, whatever the input order. Tokens never wrap: the
+ * items of a group past {@code maxDedup} spill ({@link #place}: the nearest tuple with a free token,
+ * when the caller ranks the alternatives and {@link CollisionConfig#spill()} is on), else
+ * {@link DedupOverflowException} is thrown.
  *
  * <p>With {@link CollisionConfig#reassign()} on, {@link #assign(List, int[][], LastLevelCosts)}
  * first moves colliding items to free last-level codes ({@link SinkhornReassigner}) and then
@@ -41,41 +47,69 @@ public final class SemanticIdAssigner {
     public Assignment assign(List<String> itemIds, int[][] codes) {
         String[] ids = validate(itemIds, codes);
         CodeGroups groups = CodeGroups.of(codes, codes.length == 0 ? 0 : codes[0].length);
-        return number(ids, codes, groups, CollisionStats.of(groups));
+        return number(ids, codes, groups, CollisionStats.of(groups), null);
+    }
+
+    /** {@link #assign(List, int[][], LastLevelCosts, RankedTuples.Source)} with nowhere to spill. */
+    public Assignment assign(List<String> itemIds, int[][] codes, LastLevelCosts costs) {
+        return assign(itemIds, codes, costs, null);
     }
 
     /**
-     * Re-assignment (when the config asks for it) followed by dedup tokens. {@code before} is still
-     * measured on the input codes, i.e. on what the quantizer itself produced.
+     * Re-assignment (when the config asks for it), dedup tokens, then the items past a tuple's
+     * limit spilled ({@link #place}) in {@link ItemIdOrder} over all of them, each after every item
+     * the quantizer put in a tuple itself, so the IDs depend on the set of items, not their order.
+     * {@code ranking} ranks an item's tuples from its codes (null: nowhere to spill). {@code before}
+     * is still measured on the input codes, i.e. on what the quantizer itself produced.
      */
-    public Assignment assign(List<String> itemIds, int[][] codes, LastLevelCosts costs) {
-        if (!config.reassign()) return assign(itemIds, codes);
+    public Assignment assign(List<String> itemIds, int[][] codes, LastLevelCosts costs, RankedTuples.Source ranking) {
         String[] ids = validate(itemIds, codes);
         int levels = codes.length == 0 ? 0 : codes[0].length;
-        CollisionStats before = CollisionStats.of(CodeGroups.of(codes, levels));
+        CodeGroups quantized = CodeGroups.of(codes, levels);
+        if (!config.reassign()) return number(ids, codes, quantized, CollisionStats.of(quantized), ranking);
         int[][] moved = new SinkhornReassigner().reassign(itemIds, codes, costs, config);
-        return number(ids, moved, CodeGroups.of(moved, levels), before);
+        return number(ids, moved, CodeGroups.of(moved, levels), CollisionStats.of(quantized), ranking);
     }
 
     /**
-     * Streaming form: the smallest token t ≤ maxDedup for which {@code taken} rejects
-     * (tuple, t). Existing IDs never change, so the token follows arrival order here, not
-     * {@link ItemIdOrder}.
+     * The one rule for where an item's ID goes, in the batch path and the stream alike: walk its
+     * ranked tuples from rank {@code from}, and stop
+     * <ul>
+     *   <li>at a tuple whose tokens this caller does not hand out ({@code owned} rejects it): no ID,
+     *       and that rank, for the caller that does;</li>
+     *   <li>at the tuple of {@code current}, an ID the item holds already (or null): it keeps it;</li>
+     *   <li>at the first tuple with a token ≤ maxDedup free in {@code tokens} (the tokens held under
+     *       a tuple): the smallest such token.</li>
+     * </ul>
+     * An item whose own tuple (rank 0) has a token free gets it, as it did before spilling existed.
+     * With spilling off only rank 0 is tried.
+     *
+     * @throws DedupOverflowException when the ranking ends first: every tuple the item may take is full
      */
-    public SemanticId assignOne(String itemId, CodeTuple tuple, Predicate<SemanticId> taken) {
+    public Placement place(String itemId, RankedTuples ranked, int from, Predicate<CodeTuple> owned,
+                           Function<CodeTuple, BitSet> tokens, SemanticId current) {
         Objects.requireNonNull(itemId, "item id");
-        Objects.requireNonNull(tuple, "code tuple");
-        Objects.requireNonNull(taken, "taken");
-        for (int t = 0; t <= config.maxDedup(); t++) {
-            SemanticId id = new SemanticId(tuple, t);
-            if (!taken.test(id)) return id;
+        if (from < 0) throw new IllegalArgumentException("negative rank " + from);
+        for (int rank = from; ; rank++) {
+            int[] codes = config.spill() || rank == 0 ? ranked.tuple(rank) : null;
+            if (codes == null) {
+                int[] own = ranked.tuple(0);
+                if (rank <= 1) throw new DedupOverflowException(own, config.maxDedup() + 2, config.maxDedup(), List.of(itemId), 0);
+                throw DedupOverflowException.everyAlternativeFull(own, rank - 1, config.maxDedup(), itemId);
+            }
+            CodeTuple tuple = CodeTuple.of(codes);
+            if (!owned.test(tuple)) return new Placement(null, rank);
+            if (current != null && current.tuple().equals(tuple)) return new Placement(current, rank);
+            int free = tokens.apply(tuple).nextClearBit(0);
+            if (free <= config.maxDedup()) return new Placement(new SemanticId(tuple, free), rank);
         }
-        throw new DedupOverflowException(tuple.toArray(), config.maxDedup() + 2, config.maxDedup(), List.of(itemId), 0);
     }
 
-    private Assignment number(String[] ids, int[][] codes, CodeGroups groups, CollisionStats before) {
-        checkOverflow(ids, codes, groups);
+    private Assignment number(String[] ids, int[][] codes, CodeGroups groups, CollisionStats before, RankedTuples.Source ranking) {
+        boolean spill = ranking != null && config.spill();
+        if (!spill) checkOverflow(ids, codes, groups);
         SemanticId[] out = new SemanticId[ids.length];
+        List<Integer> over = new ArrayList<>();
         for (int g = 0; g < groups.groupCount(); g++) {
             int size = groups.size(g);
             CodeTuple tuple = CodeTuple.of(codes[groups.member(g, 0)]); // one per group: its members share it
@@ -84,9 +118,30 @@ public final class SemanticIdAssigner {
                 continue;
             }
             Integer[] members = sortedMembers(ids, groups, g);
-            for (int r = 0; r < size; r++) out[members[r]] = new SemanticId(tuple, r);
+            for (int r = 0; r < size; r++) {
+                if (r <= config.maxDedup()) out[members[r]] = new SemanticId(tuple, r);
+                else over.add(members[r]);
+            }
         }
-        return new Assignment(Arrays.asList(out), before);
+        if (!over.isEmpty()) spill(ids, codes, groups, ranking, over, out);
+        return new Assignment(Arrays.asList(out), before, over.size());
+    }
+
+    /** Places the items past their tuple's limit, in ItemIdOrder; a tuple's tokens are its items' 0..n−1 and those spilled into it. */
+    private void spill(String[] ids, int[][] codes, CodeGroups groups, RankedTuples.Source ranking, List<Integer> over, SemanticId[] out) {
+        over.sort((a, b) -> ItemIdOrder.INSTANCE.compare(ids[a], ids[b]));
+        Map<CodeTuple, BitSet> held = new HashMap<>();
+        Function<CodeTuple, BitSet> tokens = t -> held.computeIfAbsent(t, k -> {
+            int g = groups.find(k.toArray());
+            BitSet b = new BitSet();
+            if (g >= 0) b.set(0, Math.min(groups.size(g), config.maxDedup() + 1));
+            return b;
+        });
+        for (int i : over) {
+            SemanticId id = place(ids[i], ranking.of(i, codes[i]), 1, t -> true, tokens, null).id();
+            tokens.apply(id.tuple()).set(id.dedup());
+            out[i] = id;
+        }
     }
 
     /** Throws for the largest group past the limit (ties: smallest tuple), counting the others. */

@@ -125,21 +125,94 @@ class SemanticIdAssignerTest {
         }
     }
 
-    @Test
-    void assignOneTakesTheSmallestFreeToken() {
-        Set<SemanticId> taken = new HashSet<>(List.of(SemanticId.parse("1-2-3-0"), SemanticId.parse("1-2-3-2")));
-        assertEquals(SemanticId.parse("1-2-3-1"), assigner.assignOne("new", CodeTuple.of(1, 2, 3), taken::contains));
-        assertEquals(SemanticId.parse("4-4-4-0"), assigner.assignOne("new", CodeTuple.of(4, 4, 4), taken::contains));
+    /** Tokens held per tuple, as a caller of place keeps them. */
+    private static java.util.function.Function<CodeTuple, java.util.BitSet> held(String... sids) {
+        Map<CodeTuple, java.util.BitSet> m = new HashMap<>();
+        for (String s : sids) {
+            SemanticId id = SemanticId.parse(s);
+            m.computeIfAbsent(id.tuple(), k -> new java.util.BitSet()).set(id.dedup());
+        }
+        return t -> m.computeIfAbsent(t, k -> new java.util.BitSet());
+    }
+
+    /** Ranks made up for a test: rank 0 the item's own, then the given tuples. */
+    private static RankedTuples ranked(int[]... tuples) {
+        return rank -> rank < tuples.length ? tuples[rank].clone() : null;
     }
 
     @Test
-    void assignOneOverflows() {
+    void placeTakesTheSmallestFreeTokenOfTheItemsOwnTupleWhileThereIsOne() {
+        var tokens = held("1-2-3-0", "1-2-3-2");
+        Placement p = assigner.place("new", ranked(new int[] {1, 2, 3}, new int[] {1, 2, 4}), 0, t -> true, tokens, null);
+        assertEquals(new Placement(SemanticId.parse("1-2-3-1"), 0), p);
+        assertFalse(p.spilled());
+        assertEquals(SemanticId.parse("4-4-4-0"),
+                assigner.place("new", RankedTuples.only(CodeTuple.of(4, 4, 4)), 0, t -> true, tokens, null).id());
+    }
+
+    @Test
+    void placeSpillsToTheFirstRankedTupleWithRoomAndStopsWhereAnotherOwnerMustGoOn() {
+        SemanticIdAssigner two = new SemanticIdAssigner(CollisionConfig.defaults().withMaxDedup(1));
+        var tokens = held("7-7-0", "7-7-1", "7-8-0", "7-8-1", "7-9-1");
+        RankedTuples r = ranked(new int[] {7, 7}, new int[] {7, 8}, new int[] {7, 9}, new int[] {6, 1});
+        Placement p = two.place("late", r, 0, t -> true, tokens, null);
+        assertEquals(new Placement(SemanticId.parse("7-9-0"), 2), p);
+        assertTrue(p.spilled());
+        Placement elsewhere = two.place("late", r, 0, t -> !t.equals(CodeTuple.of(7, 8)), tokens, null);
+        assertEquals(new Placement(null, 1), elsewhere, "7-8 is handed out by another owner: it goes on from rank 1");
+        assertFalse(elsewhere.placed());
+        assertEquals(new Placement(SemanticId.parse("7-8-1"), 1), two.place("late", r, 1, t -> true, tokens, SemanticId.parse("7-8-1")),
+                "the walk reaches the tuple of the ID the item holds: it keeps it");
+    }
+
+    @Test
+    void placeFailsOnlyWhenEveryTupleTheItemMayTakeIsFull() {
         SemanticIdAssigner strict = new SemanticIdAssigner(CollisionConfig.defaults().withMaxDedup(1));
-        Set<SemanticId> taken = Set.of(SemanticId.parse("7-7-0"), SemanticId.parse("7-7-1"));
-        DedupOverflowException e = assertThrows(DedupOverflowException.class,
-                () -> strict.assignOne("late", CodeTuple.of(7, 7), taken::contains));
-        assertTrue(e.getMessage().contains("7-7") && e.getMessage().contains("maxDedup is 1")
-                && e.getMessage().contains("late"), e.getMessage());
+        var tokens = held("7-7-0", "7-7-1", "7-8-0", "7-8-1");
+        DedupOverflowException alone = assertThrows(DedupOverflowException.class,
+                () -> strict.place("late", RankedTuples.only(CodeTuple.of(7, 7)), 0, t -> true, tokens, null));
+        assertTrue(alone.getMessage().contains("7-7") && alone.getMessage().contains("maxDedup is 1")
+                && alone.getMessage().contains("late"), alone.getMessage());
+        DedupOverflowException all = assertThrows(DedupOverflowException.class,
+                () -> strict.place("late", ranked(new int[] {7, 7}, new int[] {7, 8}), 0, t -> true, tokens, null));
+        assertTrue(all.getMessage().startsWith("dedup token overflow: code tuple 7-7 and all 1 tuples it could spill to hold 2 items each"),
+                all.getMessage());
+        assertTrue(all.getMessage().contains("item 'late' gets no ID"), all.getMessage());
+        SemanticIdAssigner noSpill = new SemanticIdAssigner(CollisionConfig.defaults().withMaxDedup(1).withSpill(false));
+        assertThrows(DedupOverflowException.class,
+                () -> noSpill.place("late", ranked(new int[] {7, 7}, new int[] {7, 9}), 0, t -> true, tokens, null));
+    }
+
+    @Test
+    void batchSpillsTheItemsPastTheLimitInItemIdOrderAndKeepsEveryOtherId() {
+        SemanticIdAssigner two = new SemanticIdAssigner(CollisionConfig.defaults().withMaxDedup(1));
+        // tuple 1-1 holds five items, 1-2 one, 1-3 none: the three past the limit go to 1-2, then 1-3
+        List<String> ids = List.of("e", "b", "x", "a", "d", "c");
+        int[][] codes = {{1, 1}, {1, 1}, {1, 2}, {1, 1}, {1, 1}, {1, 1}};
+        RankedTuples.Source alternatives = (item, own) -> own[1] == 1
+                ? ranked(own, new int[] {1, 2}, new int[] {1, 3}, new int[] {2, 1})
+                : ranked(own, new int[] {1, 1});
+        Assignment a = two.assign(ids, codes, null, alternatives);
+        Map<String, String> got = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) got.put(ids.get(i), a.ids().get(i).toString());
+        assertEquals(Map.of("a", "1-1-0", "b", "1-1-1", "x", "1-2-0", "c", "1-2-1", "d", "1-3-0", "e", "1-3-1"), got);
+        assertEquals(3, a.spilled());
+        assertEquals(5, a.before().largestGroup(), "collisions are the quantizer's");
+
+        List<String> reversed = new ArrayList<>(ids);
+        Collections.reverse(reversed);
+        int[][] rcodes = new int[codes.length][];
+        for (int i = 0; i < codes.length; i++) rcodes[i] = codes[codes.length - 1 - i];
+        Assignment b = two.assign(reversed, rcodes, null, alternatives);
+        for (int i = 0; i < reversed.size(); i++) assertEquals(got.get(reversed.get(i)), b.ids().get(i).toString(), "input order does not matter");
+
+        assertEquals(0, two.assign(List.of("p", "q"), new int[][] {{1, 1}, {1, 2}}, null, alternatives).spilled());
+        DedupOverflowException full = assertThrows(DedupOverflowException.class, () -> two.assign(ids, codes, null,
+                (item, own) -> ranked(own, new int[] {1, 2})));
+        assertTrue(full.getMessage().contains("and all 1 tuples it could spill to"), full.getMessage());
+        assertThrows(DedupOverflowException.class, () -> two.assign(ids, codes, null, null), "nowhere to spill");
+        assertThrows(DedupOverflowException.class,
+                () -> new SemanticIdAssigner(two.config().withSpill(false)).assign(ids, codes, null, alternatives), "spilling off");
     }
 
     @Test
