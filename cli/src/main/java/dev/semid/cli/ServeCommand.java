@@ -26,6 +26,9 @@ final class ServeCommand implements Callable<Integer> {
             description = "Log directory of the embedded Kafka (default ${DEFAULT-VALUE}; kept between runs).") Path kafkaDir;
     @Option(names = "--auth-token", paramLabel = "TOKEN", description = "Bearer token for the write endpoints (or env SEMID_AUTH_TOKEN);"
             + " without one they are refused.") String token;
+    @Option(names = "--reindex", description = "Empty an index built for a model this model does not descend from (else the service refuses to start);"
+            + " a model trained with --align-to the index's model takes it over as it is.")
+    boolean reindex;
     @Option(names = "--insecure-writes", description = "Without --auth-token, accept POST /items and DELETE /items/{id} from anyone.")
     boolean insecureWrites;
     @Option(names = "--retokenize", description = "Give items that already have an ID a new one when their codes changed.") boolean retokenize;
@@ -46,6 +49,7 @@ final class ServeCommand implements Callable<Integer> {
         else if (kafka != null) props.put("kafka.bootstrap.servers", kafka);
         if (token != null) props.put("semid.auth-token", token);
         if (insecureWrites) props.put("semid.insecure-writes", true);
+        if (reindex) props.put("semid.reindex", true);
         if (retokenize) props.put("semid.retokenize", true);
         SemidServer server = SemidServer.start(props);
         System.out.printf("semid serving on http://127.0.0.1:%d (model %s, index %s) — Ctrl-C stops%n", server.port(), model, index);

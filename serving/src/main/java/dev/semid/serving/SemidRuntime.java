@@ -5,6 +5,7 @@ import dev.semid.tokenizer.Tokenizer;
 import dev.semid.tokenizer.engine.Tokenizers;
 import dev.semid.index.IndexModel;
 import dev.semid.index.SidIndexWriter;
+import dev.semid.tokenizer.align.ModelLineage;
 import dev.semid.tokenizer.model.ModelArtifact;
 import dev.semid.tokenizer.model.QuantizerModel;
 import jakarta.annotation.PreDestroy;
@@ -23,6 +24,8 @@ public final class SemidRuntime implements AutoCloseable {
 
     /** Encoder warm-up at start: at most this many small batches, or this long (0.2–0.8 s on two cores). */
     static final int WARM_UP_CALLS = 500, WARM_UP_MILLIS = 2_000;
+    /** Lucene's indexing buffer, as for batch builds. */
+    static final double INDEX_RAM_MB = 64;
 
     SemidRuntime(ServiceSettings settings) {
         this.model = ModelArtifact.load(settings.model());
@@ -30,7 +33,8 @@ public final class SemidRuntime implements AutoCloseable {
         this.tokenizer = Tokenizers.open(model, Devices.resolve("auto"));
         Tokenizers.warmUp(tokenizer, WARM_UP_CALLS, WARM_UP_MILLIS); // before any item: the first ones would wait for the JIT
         this.indexModel = IndexModel.of(tokenizer);
-        this.index = SidIndexWriter.open(settings.index(), indexModel, false);
+        // a model aligned to the index's takes it over; any other needs an explicit re-index
+        this.index = SidIndexWriter.open(settings.index(), indexModel, settings.reindex(), INDEX_RAM_MB, ModelLineage.of(model).ancestors());
     }
 
     public QuantizerModel model() { return model; }

@@ -32,6 +32,7 @@ class ServiceFactory {
                 env.getProperty("semid.retokenize", Boolean.class, false),
                 env.getProperty("semid.auth-token", String.class).orElse(null),
                 env.getProperty("semid.insecure-writes", Boolean.class, false),
+                env.getProperty("semid.reindex", Boolean.class, false),
                 new DriftSettings(env.getProperty("semid.drift.window", Integer.class, 10_000),
                         env.getProperty("semid.drift.error-ratio", Double.class, 1.5),
                         env.getProperty("semid.drift.perplexity-ratio", Double.class, 0.5),

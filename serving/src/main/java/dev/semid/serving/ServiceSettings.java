@@ -23,6 +23,8 @@ import java.nio.file.Path;
  * @param commitIntervalMs  index commits (and the offset commits that follow them) at most this often
  * @param refreshIntervalMs how often the index view is refreshed for readers between commits
  * @param retokenize        give items that already have an ID a new one (else they keep theirs)
+ * @param reindex           empty an index built for a model the service's model does not descend from, instead of
+ *                          refusing to start (a descendant, trained with --align-to, takes the index over as it is)
  * @param authToken         bearer token required by the write endpoints; null = none set
  * @param insecureWrites    without a token, the write endpoints take requests from anyone (else they are refused)
  * @param drift             the drift watch's window and thresholds
@@ -39,7 +41,7 @@ import java.nio.file.Path;
 public record ServiceSettings(Path model, Path index, String bootstrapServers, String inputTopic, String outputTopic,
                               String claimsTopic, String deadLetterTopic, String group, int partitions, short replication,
                               int batchSize, int lingerMs, int maxItemBytes, long commitIntervalMs, long refreshIntervalMs, boolean retokenize,
-                              String authToken, boolean insecureWrites, DriftSettings drift, int tokenCacheTuples, int tokenizeThreads,
+                              String authToken, boolean insecureWrites, boolean reindex, DriftSettings drift, int tokenCacheTuples, int tokenizeThreads,
                               int inferenceThreads, boolean localClaims) {
     public ServiceSettings {
         require(model != null, "semid.model (the model directory) is required");
