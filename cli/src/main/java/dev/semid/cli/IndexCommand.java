@@ -5,9 +5,8 @@ import dev.semid.index.IndexModel;
 import dev.semid.index.SidIndexReader;
 import dev.semid.index.SidIndexWriter;
 import dev.semid.tokenizer.align.ModelLineage;
-import dev.semid.tokenizer.io.AtomicFiles;
+import dev.semid.tokenizer.io.IdMapWriter;
 import dev.semid.tokenizer.io.InputException;
-import dev.semid.tokenizer.io.JsonText;
 import dev.semid.tokenizer.io.SidReader;
 import dev.semid.tokenizer.model.ModelArtifact;
 import dev.semid.tokenizer.model.ModelFingerprint;
@@ -63,7 +62,7 @@ final class IndexCommand implements Runnable {
     @Command(name = "migrate", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Switch an index to a retrained model in one commit: every item gets its ID from --sids (the new model's"
                     + " `semid tokenize` output); payloads and a service's stream offsets carry over; readers see the old IDs until the commit.",
-                    "Writes the old → new ID map first (--map, JSON Lines: id, old, new; null where an item was added or dropped).",
+                    "Writes the old → new ID map first (--map: .jsonl or .parquet; id, old, new; null where an item was added or dropped).",
                     "Refused unless the new model was trained with --align-to the index's model (or one of its descendants), or --force;"
                             + " refused when index items have no new ID, unless --drop-missing."})
     static final class Migrate implements Callable<Integer> {
@@ -88,24 +87,11 @@ final class IndexCommand implements Runnable {
             Path mapFile = map != null ? map : index.toAbsolutePath().resolveSibling(index.getFileName() + ".migration.jsonl");
             IndexMigration.Options options = new IndexMigration.Options(ModelLineage.of(next).reaches(fingerprint, current), force, dropMissing);
             IndexMigration.Result r = IndexMigration.migrate(index, IndexModel.of(next), rows.ids(), rows.sids(), options,
-                    changes -> AtomicFiles.write(mapFile, out -> writeMap(out, changes)));
+                    changes -> IdMapWriter.write(mapFile, changes.stream().map(IndexMigration.Change::itemId).toList(),
+                            changes.stream().map(IndexMigration.Change::oldSid).toList(), changes.stream().map(IndexMigration.Change::newSid).toList()));
             run.output().result().printf(java.util.Locale.ROOT, "index %s migrated from model %s to %s: %,d items (%,d IDs changed, %,d kept, %,d added, %,d dropped);"
                     + " old → new map → %s%n", index, r.fromModel(), r.toModel(), r.items(), r.changed(), r.unchanged(), r.added(), r.dropped(), mapFile);
             return 0;
-        }
-
-        private static void writeMap(java.io.OutputStream out, List<IndexMigration.Change> changes) throws java.io.IOException {
-            java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8));
-            StringBuilder sb = new StringBuilder();
-            for (IndexMigration.Change c : changes) {
-                sb.setLength(0);
-                sb.append("{\"id\":");
-                JsonText.appendString(sb, c.itemId());
-                sb.append(",\"old\":").append(c.oldSid() == null ? "null" : "\"" + c.oldSid() + "\"");
-                sb.append(",\"new\":").append(c.newSid() == null ? "null" : "\"" + c.newSid() + "\"").append("}\n");
-                w.write(sb.toString());
-            }
-            w.flush();
         }
     }
 

@@ -21,7 +21,7 @@ import java.util.List;
 import static dev.semid.cli.CliTest.semid;
 import static org.junit.jupiter.api.Assertions.*;
 
-/** A retrain on the first 3,000 Beauty items: aligned to the old model or not, the churn, and the index switched over. */
+/** A retrain on the first 3,000 Beauty items: aligned to the old model or not, the churn, and the index switched over (its map in Parquet). */
 class RetrainCliTest {
     static final int ROWS = 3000;
     @TempDir static Path tmp;
@@ -90,7 +90,7 @@ class RetrainCliTest {
         assertNotEquals(0, refused.code());
         assertTrue(refused.err().contains("--align-to"), refused.err());
 
-        Path map = tmp.resolve("map.jsonl");
+        Path map = tmp.resolve("map.parquet");
         CliTest.Run r = semid("index", "migrate", "--index", index.toString(), "--model", aligned.toString(), "--sids", alignedIds.toString(),
                 "--map", map.toString());
         assertEquals(0, r.code(), r.err());
@@ -103,13 +103,13 @@ class RetrainCliTest {
                 return null;
             });
         }
-        List<String> lines = Files.readAllLines(map);
-        assertEquals(ROWS, lines.size());
+        java.util.Map<String, java.util.Map<String, String>> rows = new java.util.LinkedHashMap<>();
+        dev.semid.tokenizer.io.CatalogueReader.read(map, "id", (id, fields, where) -> rows.put(id, fields));
+        assertEquals(ROWS, rows.size());
         for (int i = 0; i < before.size(); i++) {
-            JsonNode row = Json.MAPPER.readTree(lines.get(i));
-            assertEquals(after.ids().get(i), row.get("id").asText());
-            assertEquals(before.sids().get(i), SemanticId.parse(row.get("old").asText()));
-            assertEquals(after.sids().get(i), SemanticId.parse(row.get("new").asText()));
+            java.util.Map<String, String> row = rows.get(before.ids().get(i));
+            assertEquals(before.sids().get(i), SemanticId.parse(row.get("old")));
+            assertEquals(after.sids().get(i), SemanticId.parse(row.get("new")));
         }
     }
 }

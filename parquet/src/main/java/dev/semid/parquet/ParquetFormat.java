@@ -34,6 +34,10 @@ public final class ParquetFormat implements FileFormat {
         ParquetSidWriter.write(target, ids, sids);
     }
 
+    @Override public void writeIdMap(Path target, List<String> ids, List<SemanticId> oldSids, List<SemanticId> newSids) throws IOException {
+        ParquetIdMapWriter.write(target, ids, oldSids, newSids);
+    }
+
     @Override public CatalogueReader.Summary readCatalogue(Path file, String idFieldOrNull, CatalogueReader.Row row) {
         return ParquetCatalogueReader.read(file, idFieldOrNull, row);
     }

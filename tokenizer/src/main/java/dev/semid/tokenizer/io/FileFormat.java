@@ -39,6 +39,12 @@ public interface FileFormat {
     void writeSids(Path target, List<String> ids, List<SemanticId> sids) throws IOException;
 
     /**
+     * Writes an old → new ID map ({@link IdMapWriter}): id, old ID, new ID, either ID null where
+     * absent, through {@link AtomicFiles}.
+     */
+    void writeIdMap(Path target, List<String> ids, List<SemanticId> oldSids, List<SemanticId> newSids) throws IOException;
+
+    /**
      * Feeds every item of a catalogue, its fields as text, to {@code row} in file order, through a
      * {@link CatalogueItems} (which checks the ids).
      *
