@@ -20,12 +20,13 @@ import java.util.logging.Logger;
         description = "Semantic IDs for generative recommenders: train residual quantizers, tokenize items, index and look up IDs,"
                 + " serve them, evaluate tokenizers and recommenders.",
         subcommands = {DemoCommand.class, EmbedCommand.class, TrainCommand.class, TokenizeCommand.class, DiffCommand.class, InspectCommand.class, IndexCommand.class, LookupCommand.class,
-                ServeCommand.class, ProduceCommand.class, EvalCommand.class, GenRecCommand.class, ReportCommand.class,
+                ServeCommand.class, ProduceCommand.class, CheckCommand.class, EvalCommand.class, GenRecCommand.class, ReportCommand.class,
                 BenchCommand.class, CompareCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:unexpected failure", "2:usage or configuration error", "3:bad input data",
                 "4:unusable model directory", "5:dedup token range exhausted",
-                "6:unusable index (missing, corrupt, locked, other model)", "7:not found in the index"})
+                "6:unusable index (missing, corrupt, locked, other model)", "7:not found in the index",
+                "8:semid check found a broken guarantee"})
 public final class SemidCommand implements Runnable {
     public static final int BAD_INPUT = 3, BAD_MODEL = 4, DEDUP_OVERFLOW = 5, BAD_INDEX = 6, NOT_FOUND = 7;
 
