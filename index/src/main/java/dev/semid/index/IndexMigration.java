@@ -89,15 +89,16 @@ public final class IndexMigration {
             changes.add(new Change(ids.get(i), before == null ? null : before.sid(), sids.get(i)));
         }
         for (String id : missing) changes.add(new Change(id, old.get(id).sid(), null));
-        try {
-            map.write(changes);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("the old → new ID map could not be written; the index is unchanged: " + e.getMessage(), e);
-        }
         Map<String, String> payloads = new HashMap<>();
         old.forEach((id, e) -> { if (e.payload() != null) payloads.put(id, e.payload()); });
         carried.put(MIGRATED_FROM, oldModel.fingerprint());
+        // the writer first (it holds the index's lock and changes nothing before its commit), then the map, then the commit
         try (SidIndexWriter w = SidIndexWriter.open(dir, newModel, true)) {
+            try {
+                map.write(changes);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("the old → new ID map could not be written; the index is unchanged: " + e.getMessage(), e);
+            }
             SidIndexBuilder.build(w, ids, sids, payloads, new SidIndexBuilder.Settings(10_000, 0, true), (d, n) -> {}, carried);
         }
         return new Result(oldModel.fingerprint(), newModel.fingerprint(), ids.size(), changed, unchanged, added, missing.size());

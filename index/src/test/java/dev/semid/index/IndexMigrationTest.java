@@ -88,6 +88,11 @@ class IndexMigrationTest {
         var missing = assertThrows(IndexException.class, () -> IndexMigration.migrate(dir, NEXT, ids.subList(0, 40), next.subList(0, 40),
                 new IndexMigration.Options(true, false, false), c -> fail("no map for a refused migration")));
         assertTrue(missing.getMessage().contains("10 of index") && missing.getMessage().contains("item40"), missing.getMessage());
+        try (SidIndexWriter running = SidIndexWriter.open(dir, SidIndexTest.MODEL, false)) { // e.g. a service still running
+            var locked = assertThrows(IndexException.class, () -> IndexMigration.migrate(dir, NEXT, ids, next,
+                    new IndexMigration.Options(true, false, false), c -> fail("no map while another writer holds the index")));
+            assertTrue(locked.getMessage().contains("locked"), locked.getMessage());
+        }
         try (SidIndexReader r = SidIndexReader.open(dir, SidIndexTest.MODEL.fingerprint())) {
             assertEquals(50L, r.read(SidLookup::size));
         }
