@@ -54,12 +54,7 @@ public final class IndexMigration {
                 if (k.startsWith(SidIndexSchema.USER_PREFIX)) carried.put(k.substring(SidIndexSchema.USER_PREFIX.length()), v);
             });
             r.read(l -> {
-                String after = null;
-                do {
-                    PrefixPage page = l.prefix("", after, SidLookup.MAX_PAGE, true);
-                    for (SidEntry e : page.items()) old.put(e.itemId(), e);
-                    after = page.next();
-                } while (after != null);
+                l.forEachEntry(true, e -> old.put(e.itemId(), e));
                 return null;
             });
         }

@@ -148,6 +148,16 @@ public final class SidLookup {
         return new PrefixPage(canonical, count(codes), items, next);
     }
 
+    /** Every entry of the index, page by page in ID order (payloads when asked): a whole-index walk in bounded pages. */
+    public void forEachEntry(boolean withPayload, java.util.function.Consumer<SidEntry> sink) {
+        String after = null;
+        do {
+            PrefixPage page = prefix("", after, MAX_PAGE, withPayload);
+            page.items().forEach(sink);
+            after = page.next();
+        } while (after != null);
+    }
+
     /**
      * Every item under one full code tuple, in no particular order: one walk over its
      * {@code sid_item} terms per segment, however many there are (cheaper than probing token by

@@ -1,9 +1,6 @@
 package dev.semid.serving.check;
 
-import dev.semid.index.SidEntry;
 import dev.semid.index.SidIndexReader;
-import dev.semid.index.PrefixPage;
-import dev.semid.index.SidLookup;
 import dev.semid.serving.stream.BadItemException;
 import dev.semid.serving.stream.Codec;
 import dev.semid.serving.stream.Item;
@@ -135,12 +132,7 @@ public final class StreamChecker {
         Map<String, SemanticId> indexed = new HashMap<>();
         try (SidIndexReader r = SidIndexReader.open(s.index(), null)) {
             r.read(l -> {
-                String after = null;
-                do {
-                    PrefixPage page = l.prefix("", after, SidLookup.MAX_PAGE, false);
-                    for (SidEntry e : page.items()) indexed.put(e.itemId(), e.sid());
-                    after = page.next();
-                } while (after != null);
+                l.forEachEntry(false, e -> indexed.put(e.itemId(), e.sid()));
                 return null;
             });
         }
