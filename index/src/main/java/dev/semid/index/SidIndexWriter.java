@@ -6,7 +6,6 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 
 import java.io.IOException;
@@ -78,10 +77,16 @@ public final class SidIndexWriter implements SidReadable, AutoCloseable {
      * under {@link #ADOPTED_FROM}) for every later reader.
      */
     public static SidIndexWriter open(Path dir, IndexModel model, boolean reindex, double ramBufferMb, java.util.List<String> ancestors) {
+        return open(dir, model, reindex, ramBufferMb, ancestors, IndexStorage.FILES);
+    }
+
+    /** As above, with the index's files in {@code storage}. */
+    public static SidIndexWriter open(Path dir, IndexModel model, boolean reindex, double ramBufferMb, java.util.List<String> ancestors,
+                                      IndexStorage storage) {
         Directory directory = null;
         try {
             Files.createDirectories(dir);
-            directory = FSDirectory.open(dir);
+            directory = storage.open(dir);
             Map<String, String> existing = Map.of();
             String adoptedFrom = null;
             boolean exists = org.apache.lucene.index.DirectoryReader.indexExists(directory);

@@ -4,6 +4,7 @@ import dev.semid.tokenizer.engine.Devices;
 import dev.semid.tokenizer.Tokenizer;
 import dev.semid.tokenizer.engine.Tokenizers;
 import dev.semid.index.IndexModel;
+import dev.semid.index.IndexStorage;
 import dev.semid.index.SidIndexWriter;
 import dev.semid.tokenizer.align.ModelLineage;
 import dev.semid.tokenizer.model.ModelArtifact;
@@ -27,14 +28,14 @@ public final class SemidRuntime implements AutoCloseable {
     /** Lucene's indexing buffer, as for batch builds. */
     static final double INDEX_RAM_MB = 64;
 
-    SemidRuntime(ServiceSettings settings) {
+    SemidRuntime(ServiceSettings settings, IndexStorage storage) {
         this.model = ModelArtifact.load(settings.model());
         Devices.cpuThreads(settings.inferenceThreads());
         this.tokenizer = Tokenizers.open(model, Devices.resolve("auto"));
         Tokenizers.warmUp(tokenizer, WARM_UP_CALLS, WARM_UP_MILLIS); // before any item: the first ones would wait for the JIT
         this.indexModel = IndexModel.of(tokenizer);
         // a model aligned to the index's takes it over; any other needs an explicit re-index
-        this.index = SidIndexWriter.open(settings.index(), indexModel, settings.reindex(), INDEX_RAM_MB, ModelLineage.of(model).ancestors());
+        this.index = SidIndexWriter.open(settings.index(), indexModel, settings.reindex(), INDEX_RAM_MB, ModelLineage.of(model).ancestors(), storage);
     }
 
     public QuantizerModel model() { return model; }

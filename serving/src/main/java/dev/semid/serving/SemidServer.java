@@ -12,8 +12,11 @@ public final class SemidServer implements AutoCloseable {
 
     private SemidServer(ApplicationContext context) { this.context = context; }
 
-    public static SemidServer start(Map<String, Object> properties) {
-        ApplicationContext ctx = Micronaut.build(new String[0]).banner(false).properties(properties).start();
+    public static SemidServer start(Map<String, Object> properties) { return start(properties, new Object[0]); }
+
+    /** As above, with beans that replace the service's own (e.g. an {@link dev.semid.index.IndexStorage} that injects faults). */
+    public static SemidServer start(Map<String, Object> properties, Object... beans) {
+        ApplicationContext ctx = Micronaut.build(new String[0]).banner(false).properties(properties).singletons(beans).start();
         return new SemidServer(ctx);
     }
 

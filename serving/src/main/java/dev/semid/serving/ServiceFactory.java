@@ -1,6 +1,8 @@
 package dev.semid.serving;
 
+import dev.semid.index.IndexStorage;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Secondary;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 
@@ -9,6 +11,11 @@ import java.nio.file.Path;
 /** Builds the service's settings from configuration, with the defaults documented in README. */
 @Factory
 class ServiceFactory {
+    /** The index on the file system; a test registers its own storage (a fault-injecting wrapper) in its place. */
+    @Singleton
+    @Secondary
+    IndexStorage indexStorage() { return IndexStorage.FILES; }
+
     @Singleton
     ServiceSettings settings(Environment env) {
         String model = env.getProperty("semid.model", String.class).orElse(null);
