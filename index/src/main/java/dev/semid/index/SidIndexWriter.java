@@ -229,6 +229,13 @@ public final class SidIndexWriter implements SidReadable, AutoCloseable {
     public synchronized boolean loadable() { return loadOnly; }
 
     /**
+     * True once Lucene has closed this writer after an error it cannot undo (a "tragic" one, such as
+     * a full disk during a flush): nothing more can be written through it; a new writer opened on the
+     * directory starts from the last commit.
+     */
+    public boolean broken() { return !writer.isOpen() || writer.getTragicException() != null; }
+
+    /**
      * Bulk load into an index that was empty when opened: plain adds, no per-item uniqueness
      * check against the index and no delete-by-term, which is what makes bulk builds fast.
      * The caller guarantees that items and IDs are unique across all loads (as

@@ -98,6 +98,7 @@ final class AssignStage extends Stage {
     int partitions() { return partitions; }
 
     @Override void open() {
+        runtime.reopenIndexIfBroken(); // after a tragic index error the stage restarts here, on a new writer
         Topics.ensure(common(), settings.partitions(), settings.replication(), settings.inputTopic(), settings.claimsTopic(),
                 settings.outputTopic(), settings.deadLetterTopic());
         producer = newProducer();

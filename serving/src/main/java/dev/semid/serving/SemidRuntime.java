@@ -18,9 +18,12 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 public final class SemidRuntime implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SemidRuntime.class);
     private final QuantizerModel model;
     private final Tokenizer tokenizer;
-    private final SidIndexWriter index;
+    private volatile SidIndexWriter index;
+    private final ServiceSettings settings;
+    private final IndexStorage storage;
     private final IndexModel indexModel;
 
     /** Encoder warm-up at start: at most this many small batches, or this long (0.2–0.8 s on two cores). */
@@ -29,6 +32,8 @@ public final class SemidRuntime implements AutoCloseable {
     static final double INDEX_RAM_MB = 64;
 
     SemidRuntime(ServiceSettings settings, IndexStorage storage) {
+        this.settings = settings;
+        this.storage = storage;
         this.model = ModelArtifact.load(settings.model());
         Devices.cpuThreads(settings.inferenceThreads());
         this.tokenizer = Tokenizers.open(model, Devices.resolve("auto"));
@@ -43,6 +48,23 @@ public final class SemidRuntime implements AutoCloseable {
     public Tokenizer tokenizer() { return tokenizer; }
 
     public SidIndexWriter index() { return index; }
+
+    /**
+     * A writer Lucene closed after an unrecoverable error (a full disk during a flush) is replaced
+     * by a new one on the same directory, which starts from the last commit: what the old one held
+     * uncommitted was never acknowledged by an offset commit, so it is read and written again.
+     * Called by the assign stage as it (re)starts; throws (and the stage retries) while the index cannot be opened.
+     */
+    public synchronized void reopenIndexIfBroken() {
+        if (!index.broken()) return;
+        LOG.warn("the index writer was closed by an unrecoverable error; opening a new one on {} from its last commit", settings.index());
+        try {
+            index.close();
+        } catch (RuntimeException e) {
+            LOG.debug("closing the broken index writer: {}", e.toString());
+        }
+        index = SidIndexWriter.open(settings.index(), indexModel, false, INDEX_RAM_MB, ModelLineage.of(model).ancestors(), storage);
+    }
 
     public IndexModel indexModel() { return indexModel; }
 
