@@ -34,18 +34,18 @@ final class CompareChurnCommand implements Callable<Integer> {
         RetrainChurn.Settings s = new RetrainChurn.Settings(input, methods, oldSeed, newSeed, epochs, grownFrom, run.device(), run.progress());
         List<RetrainChurn.Row> rows = new RetrainChurn(s).run(System.err);
         String table = RetrainChurn.markdown(rows);
-        System.out.print(table);
-        if (out != null) {
-            dev.semid.tokenizer.io.AtomicFiles.write(out, o -> o.write(table.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("input", input.toString());
-            json.put("oldSeed", oldSeed);
-            json.put("newSeed", newSeed);
-            json.put("epochs", epochs);
-            json.put("grownFrom", grownFrom);
-            json.put("rows", RetrainChurn.json(rows));
-            Json.write(out.resolveSibling(Pipeline.stem(out) + ".json"), json);
+        if (out == null) {
+            run.output().result().print(table);
+            return 0;
         }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("input", input.toString());
+        json.put("oldSeed", oldSeed);
+        json.put("newSeed", newSeed);
+        json.put("epochs", epochs);
+        json.put("grownFrom", grownFrom);
+        json.put("rows", RetrainChurn.json(rows));
+        MarkdownReport.write(out, table, json, run.output());
         return 0;
     }
 }

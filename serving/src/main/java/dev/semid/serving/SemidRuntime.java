@@ -40,7 +40,7 @@ public final class SemidRuntime implements AutoCloseable {
         Tokenizers.warmUp(tokenizer, WARM_UP_CALLS, WARM_UP_MILLIS); // before any item: the first ones would wait for the JIT
         this.indexModel = IndexModel.of(tokenizer);
         // a model aligned to the index's takes it over; any other needs an explicit re-index
-        this.index = SidIndexWriter.open(settings.index(), indexModel, settings.reindex(), INDEX_RAM_MB, ModelLineage.of(model).ancestors(), storage);
+        this.index = openIndex(settings.reindex());
     }
 
     public QuantizerModel model() { return model; }
@@ -63,7 +63,11 @@ public final class SemidRuntime implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.debug("closing the broken index writer: {}", e.toString());
         }
-        index = SidIndexWriter.open(settings.index(), indexModel, false, INDEX_RAM_MB, ModelLineage.of(model).ancestors(), storage);
+        index = openIndex(false);
+    }
+
+    private SidIndexWriter openIndex(boolean reindex) {
+        return SidIndexWriter.open(settings.index(), indexModel, reindex, INDEX_RAM_MB, ModelLineage.of(model).ancestors(), storage);
     }
 
     public IndexModel indexModel() { return indexModel; }
