@@ -108,9 +108,8 @@ public final class DriftWatch {
                 if (l.ratio() < settings.perplexityRatio()) crossed.put(key, state.get(key));
             }
         }
-        List<BusyTuples.Busy> busiest = busy.busiest(1);
-        if (!busiest.isEmpty()) {
-            BusyTuples.Busy b = busiest.getFirst();
+        BusyTuples.Busy b = busy.fewest();
+        if (b != null) {
             state.put("tokens", String.format(Locale.ROOT, "code tuple %s, the busiest of the last %,d IDs, has %d of %d dedup tokens left "
                     + "(semid.drift.min-tokens-left %d); past the last, its items spill to other tuples", b.tuple(), busy.count(), b.tokensLeft(),
                     DriftSettings.TOKENS_PER_TUPLE, settings.minTokensLeft()));

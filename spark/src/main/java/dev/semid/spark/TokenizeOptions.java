@@ -48,8 +48,11 @@ public record TokenizeOptions(String idColumn, String embeddingColumn, boolean r
         return new TokenizeOptions(idColumn, embeddingColumn, rejectBadRows, value, batchRows);
     }
 
-    /** Dedup tokens only: Spark does not run the re-assignment of {@code semid tokenize --reassign}. */
-    public CollisionConfig collisions() { return CollisionConfig.defaults().withMaxDedup(maxDedup); }
+    /**
+     * Dedup tokens only: Spark does not run the re-assignment of {@code semid tokenize --reassign},
+     * and a tuple past {@code maxDedup} fails the job instead of spilling.
+     */
+    public CollisionConfig collisions() { return CollisionConfig.defaults().withMaxDedup(maxDedup).withSpill(false); }
 
     private static void requireName(String name, String what) {
         Objects.requireNonNull(name, what);

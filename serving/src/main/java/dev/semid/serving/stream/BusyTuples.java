@@ -17,6 +17,8 @@ public final class BusyTuples {
     /** A tuple and its dedup tokens left. */
     public record Busy(CodeTuple tuple, int tokensLeft) {}
 
+    private static final Comparator<Busy> ORDER = Comparator.comparingInt(Busy::tokensLeft).thenComparing(Busy::tuple);
+
     private final SlidingCounts<CodeTuple> assigned;
     private final Map<CodeTuple, Integer> left = new HashMap<>();
 
@@ -35,14 +37,23 @@ public final class BusyTuples {
     public List<Busy> busiest(int n) {
         List<Busy> all = new ArrayList<>(left.size());
         left.forEach((t, k) -> all.add(new Busy(t, k)));
-        all.sort(Comparator.comparingInt(Busy::tokensLeft).thenComparing(Busy::tuple));
+        all.sort(ORDER);
         return all.subList(0, Math.min(n, all.size()));
+    }
+
+    /** The tuple with the fewest tokens left (ties: the first in tuple order), or null when there is none: {@code busiest(1)} without the sort. */
+    public Busy fewest() {
+        Busy min = null;
+        for (Map.Entry<CodeTuple, Integer> e : left.entrySet()) {
+            Busy b = new Busy(e.getKey(), e.getValue());
+            if (min == null || ORDER.compare(b, min) < 0) min = b;
+        }
+        return min;
     }
 
     /** The fewest tokens any of them has left, or −1 when there are none. */
     public int fewestLeft() {
-        int min = -1;
-        for (int k : left.values()) if (min < 0 || k < min) min = k;
-        return min;
+        Busy b = fewest();
+        return b == null ? -1 : b.tokensLeft();
     }
 }

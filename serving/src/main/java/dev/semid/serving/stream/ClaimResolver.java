@@ -136,7 +136,17 @@ public final class ClaimResolver {
     /** The claim's tuples in the order it takes them; only its own when it carries no (usable) latent. */
     private RankedTuples ranking(Claim c) {
         if (c.latent() == null || c.latent().length != quantizer.dimension()) return RankedTuples.only(c.tuple());
-        return quantizer.alternatives(c.latent(), c.tuple().toArray())::tuple;
+        int[] own = c.tuple().toArray();
+        // the alternatives (a residual and K distances) only once a rank past the claim's own tuple is asked for
+        return new RankedTuples() {
+            private RankedTuples alternatives;
+
+            @Override public int[] tuple(int rank) {
+                if (rank == 0) return own;
+                if (alternatives == null) alternatives = quantizer.alternatives(c.latent(), own)::tuple;
+                return alternatives.tuple(rank);
+            }
+        };
     }
 
     /** The IDs handed out since the index was last written were not written: read tuples from the index again. */

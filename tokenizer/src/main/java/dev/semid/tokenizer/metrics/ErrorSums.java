@@ -69,8 +69,6 @@ public final class ErrorSums implements Serializable {
         return out;
     }
 
-    public long rows() { return rows; }
-
     /** error / spread; when the rows have no spread (all equal) it is undefined: 0 if â = a exactly, else +∞. */
     public double relativeError() {
         if (spread == 0) return error == 0 ? 0.0 : Double.POSITIVE_INFINITY;
