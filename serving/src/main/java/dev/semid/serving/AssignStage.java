@@ -57,6 +57,7 @@ final class AssignStage extends Stage {
     private final StreamMetrics metrics;
     private final ClaimResolver resolver;
     private final ClaimHandoff handoff;
+    private final StreamProbe probe;
     /** Batches handed over in memory and resolved since the last commit began: it makes them durable. */
     private List<ClaimHandoff.Ticket> taken = new ArrayList<>();
     private List<ClaimHandoff.Ticket> inflightTickets = List.of();
@@ -82,12 +83,15 @@ final class AssignStage extends Stage {
     private final java.util.ArrayDeque<java.util.concurrent.Future<?>> writes = new java.util.ArrayDeque<>();
     /** Set by a failed write: no commit may follow it (it would commit offsets of claims whose IDs are not in the index). */
     private volatile boolean writeFailed;
+    /** Set while the clients close: the revoke listener then only lets go of the partitions. */
+    private boolean closing;
     private java.util.concurrent.Future<?> inflight;
     private Map<TopicPartition, OffsetAndMetadata> inflightOffsets;
     private long inflightMark, inflightStart;
 
-    AssignStage(ServiceSettings settings, SemidRuntime runtime, StreamMetrics metrics, ClaimHandoff handoff) {
+    AssignStage(ServiceSettings settings, SemidRuntime runtime, StreamMetrics metrics, ClaimHandoff handoff, StreamProbe probe) {
         super(settings, "assign");
+        this.probe = probe;
         this.handoff = handoff;
         this.runtime = runtime;
         this.metrics = metrics;
@@ -125,6 +129,11 @@ final class AssignStage extends Stage {
         claims = new KafkaConsumer<>(claimsConfig, new StringDeserializer(), new ByteArrayDeserializer());
         claims.subscribe(List.of(settings.claimsTopic()), new ConsumerRebalanceListener() {
             @Override public void onPartitionsRevoked(Collection<TopicPartition> parts) {
+                if (closing) { // what was taken and not committed is read again after the restart
+                    handoff.own(List.of());
+                    partitions = 0;
+                    return;
+                }
                 java.util.Set<TopicPartition> keep = new java.util.HashSet<>(claims.assignment()), mine = new java.util.HashSet<>(keep);
                 keep.removeAll(parts);
                 mine.addAll(parts);
@@ -201,6 +210,7 @@ final class AssignStage extends Stage {
         } finally {
             inflight = null;
         }
+        probe.reached(StreamProbe.Point.INDEX_COMMITTED);
         // asynchronous: a lost offset commit only re-delivers claims, which get the IDs they have
         if (!inflightOffsets.isEmpty() && claims != null) claims.commitAsync(inflightOffsets, (offsets, e) -> {
             if (e != null) LOG.warn("claims offsets not committed (they will be re-delivered): {}", e.toString());
@@ -289,7 +299,8 @@ final class AssignStage extends Stage {
             published.put(c.id(), value);
             send(new ProducerRecord<>(settings.outputTopic(), c.id(), value), (md, ex) -> {
                 if (ex != null) sendFailure.compareAndSet(null, ex);
-                else if (ts > 0) metrics.latency.record(Math.max(0, System.currentTimeMillis() - ts), TimeUnit.MILLISECONDS);
+                else probe.reached(StreamProbe.Point.OUTPUT_ACKNOWLEDGED);
+                if (ex == null && ts > 0) metrics.latency.record(Math.max(0, System.currentTimeMillis() - ts), TimeUnit.MILLISECONDS);
             });
             (r.changed() ? metrics.assigned : metrics.reused).increment();
             if (r.spilled()) metrics.spilled.increment();
@@ -416,6 +427,7 @@ final class AssignStage extends Stage {
         long t0 = System.nanoTime();
         flush();
         runtime.index().commit(outputPositions()); // also refreshes the view
+        probe.reached(StreamProbe.Point.INDEX_COMMITTED);
         taken.forEach(ClaimHandoff.Ticket::markDurable);
         taken = new ArrayList<>();
         recent.clear();
@@ -430,33 +442,49 @@ final class AssignStage extends Stage {
     }
 
     @Override void closeClients() {
-        for (var w : writes) { // let queued writes and a running commit end; their claims will be re-delivered
-            try {
-                w.get();
-            } catch (Exception ignored) {
-                // the stage restarts from the last completed commit either way
+        // closing the claims consumer runs the revoke listener, which must then neither resolve nor commit:
+        // after a failure that would commit an index that lacks a failed write, past claims whose IDs it misses
+        closing = true;
+        try {
+            for (var w : writes) { // let queued writes and a running commit end; their claims will be re-delivered
+                try {
+                    w.get();
+                } catch (Exception ignored) {
+                    // the stage restarts from the last completed commit either way
+                }
             }
-        }
-        writes.clear();
-        if (inflight != null) {
-            try {
-                inflight.get();
-            } catch (Exception ignored) {
-                // as above
+            if (inflight != null) {
+                try {
+                    inflight.get();
+                } catch (Exception ignored) {
+                    // as above
+                }
             }
+            handoff.reset(); // what was handed over and not committed is lost: the tokenize threads read it again
+            closeQuietly(claims);
+            closeQuietly(outputs);
+        } finally { // whatever closing threw: nothing this stage held uncommitted may outlive it (a stale "published" would skip a record)
+            writes.clear();
             inflight = null;
+            writeFailed = false;
+            taken = new ArrayList<>();
+            inflightTickets = List.of();
+            claims = outputs = null;
+            pending.clear();
+            recent.clear();
+            published.clear();
+            resolver.forget();
+            partitions = 0;
+            closing = false;
         }
-        writeFailed = false;
-        handoff.reset(); // what was handed over and not committed is lost: the tokenize threads read it again
-        taken = new ArrayList<>();
-        inflightTickets = List.of();
-        if (claims != null) claims.close();
-        if (outputs != null) outputs.close();
-        claims = outputs = null;
-        pending.clear();
-        recent.clear();
-        published.clear();
-        resolver.forget();
-        partitions = 0;
+    }
+
+    private static void closeQuietly(KafkaConsumer<?, ?> c) {
+        if (c == null) return;
+        try {
+            c.close();
+        } catch (RuntimeException e) {
+            LOG.debug("closing a consumer: {}", e.toString());
+        }
     }
 }

@@ -16,6 +16,11 @@ class ServiceFactory {
     @Secondary
     IndexStorage indexStorage() { return IndexStorage.FILES; }
 
+    /** Nothing happens at the commit protocol's steps; a crash test registers a probe that halts the process at one. */
+    @Singleton
+    @Secondary
+    StreamProbe streamProbe() { return StreamProbe.NONE; }
+
     @Singleton
     ServiceSettings settings(Environment env) {
         String model = env.getProperty("semid.model", String.class).orElse(null);

@@ -26,10 +26,10 @@ public final class StreamEngine {
     private final java.util.List<TokenizeStage> tokenize = new java.util.ArrayList<>();
     private final AssignStage assign;
 
-    StreamEngine(ServiceSettings settings, SemidRuntime runtime, StreamMetrics metrics) {
+    StreamEngine(ServiceSettings settings, SemidRuntime runtime, StreamMetrics metrics, StreamProbe probe) {
         ClaimHandoff handoff = new ClaimHandoff(settings.localClaims());
         for (int i = 0; i < settings.tokenizeThreads(); i++) tokenize.add(new TokenizeStage(settings, runtime, metrics, handoff, i));
-        this.assign = new AssignStage(settings, runtime, metrics, handoff);
+        this.assign = new AssignStage(settings, runtime, metrics, handoff, probe);
     }
 
     @EventListener

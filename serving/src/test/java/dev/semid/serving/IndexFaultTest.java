@@ -1,83 +1,125 @@
 package dev.semid.serving;
 
-import dev.semid.index.IndexStorage;
 import dev.semid.index.SidIndexReader;
 import dev.semid.index.SidLookup;
+import dev.semid.serving.check.DurableOffsets;
 import dev.semid.serving.check.StreamChecker;
+import dev.semid.tokenizer.data.Matrix;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.store.FilterDirectory;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.semid.serving.ServiceFixture.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Index commits that fail (every fsync throws while the fault is on): the stream goes on into the
- * index's uncommitted view, commits no claims offsets past the last durable index commit, and when
- * the fault clears it commits everything; the checker then finds nothing lost and no ID twice.
+ * The index's disk misbehaving under a running stream ({@link FaultyStorage}): commits that fail,
+ * a file that cannot be written, a full disk, fsyncs that stall. In each case the service takes
+ * items on or stops and retries as designed, never commits an offset past what is durable (the
+ * crash invariant, {@link DurableOffsets}, is checked again and again during the fault), recovers
+ * when the fault clears, and the stream checker finds nothing lost and no ID twice.
  */
 class IndexFaultTest extends BrokerTest {
-    /** A file-system index whose syncs throw while {@code failing} is set. */
-    static final class FailingSyncs implements IndexStorage {
-        final AtomicBoolean failing = new AtomicBoolean();
-        final AtomicInteger failed = new AtomicInteger();
+    private static final int BEFORE = 100, DURING = 100;
+    private static Matrix items;
 
-        @Override public org.apache.lucene.store.Directory open(Path dir) throws IOException {
-            return new FilterDirectory(FSDirectory.open(dir)) {
-                @Override public void sync(Collection<String> names) throws IOException {
-                    if (failing.get()) {
-                        failed.incrementAndGet();
-                        throw new IOException("injected: fsync failed");
-                    }
-                    super.sync(names);
-                }
-            };
-        }
+    @BeforeAll static void model() throws Exception { items = smallModel(tmp.resolve("model")); }
+
+    /** What a scenario does while its fault is on, with the service and the means to look at it. */
+    @FunctionalInterface
+    private interface During {
+        void run(SemidServer server, Path index, String prefix) throws Exception;
     }
 
     @Test void failedCommitsHoldTheOffsetsBackAndTheStreamRecoversWhenTheFaultClears() throws Exception {
-        var items = smallModel(tmp.resolve("model"));
-        Path index = tmp.resolve("index");
-        Map<String, Object> p = settings(kafka.bootstrapServers(), tmp.resolve("model"), index, "flt-");
-        FailingSyncs storage = new FailingSyncs();
-        try (SemidServer server = SemidServer.start(p, storage); KafkaProducer<String, byte[]> producer = producer(kafka.bootstrapServers());
-             Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            for (int i = 0; i < 100; i++) send(producer, "flt-items", "i" + i, itemJson("i" + i, items.row(i), null));
-            awaitTrue(Duration.ofSeconds(90), "100 items committed", () -> committedItems(index) == 100);
-            long before = claimOffsets(admin);
-
-            storage.failing.set(true);
-            for (int i = 100; i < 200; i++) send(producer, "flt-items", "i" + i, itemJson("i" + i, items.row(i), null));
-            awaitTrue(Duration.ofSeconds(60), "commits failing", () -> storage.failed.get() >= 3);
-            sleep(2_000);
-            assertEquals(100, committedItems(index), "nothing more is durable while syncs fail");
-            assertEquals(before, claimOffsets(admin), "no claims offset is committed past the last durable index commit");
-            assertFalse(readUntil(kafka.bootstrapServers(), "flt-claims", Duration.ofSeconds(10), l -> !l.isEmpty()).isEmpty(),
+        FaultyStorage storage = new FaultyStorage();
+        throughFault("fsync-", storage, () -> storage.failSyncs.set(true), () -> storage.failSyncs.set(false), (server, index, prefix) -> {
+            awaitTrue(Duration.ofSeconds(60), "commits failing", () -> storage.faults.get() >= 3);
+            long before = claimOffsets(prefix);
+            holdsTheCrashInvariant(index, prefix, Duration.ofSeconds(3));
+            assertEquals(BEFORE, committedItems(index), "nothing more is durable while syncs fail");
+            assertEquals(before, claimOffsets(prefix), "no claims offset is committed past the last durable index commit");
+            assertFalse(readUntil(kafka.bootstrapServers(), prefix + "claims", Duration.ofSeconds(10), l -> !l.isEmpty()).isEmpty(),
                     "while the assigner restarts, claims go through the claims topic (so the check above has something to hold back)");
+        });
+    }
 
-            storage.failing.set(false);
-            awaitTrue(Duration.ofSeconds(90), "all 200 committed once the fault clears", () -> committedItems(index) == 200);
+    @Test void anIndexFileThatCannotBeWrittenRestartsTheAssignerOnTheLastCommit() throws Exception {
+        FaultyStorage storage = new FaultyStorage();
+        throughFault("file-", storage, () -> storage.filesBeforeFailure.set(2), () -> {}, (server, index, prefix) -> {
+            awaitTrue(Duration.ofSeconds(60), "the write failed", () -> storage.faults.get() == 1);
+            holdsTheCrashInvariant(index, prefix, Duration.ofSeconds(2));
+        });
+        assertEquals(1, storage.faults.get(), "one failed write");
+    }
+
+    @Test void aFullDiskStopsCommitsAndTheStreamResumesWhenSpaceIsFreed() throws Exception {
+        FaultyStorage storage = new FaultyStorage();
+        throughFault("full-", storage, () -> storage.fill(0), storage::free, (server, index, prefix) -> {
+            awaitTrue(Duration.ofSeconds(60), "writes failing", () -> storage.faults.get() >= 3);
+            holdsTheCrashInvariant(index, prefix, Duration.ofSeconds(4));
+            assertEquals(BEFORE, committedItems(index), "nothing more is durable while the disk is full");
+        });
+    }
+
+    @Test void stalledFsyncsDelayDurabilityButNotIds() throws Exception {
+        FaultyStorage storage = new FaultyStorage();
+        throughFault("slow-", storage, () -> storage.syncDelayMs.set(3_000), () -> storage.syncDelayMs.set(0), (server, index, prefix) -> {
+            assertEquals(BEFORE + DURING, latest(readUntil(kafka.bootstrapServers(), prefix + "semantic-ids", Duration.ofSeconds(30),
+                    l -> latest(l).size() >= BEFORE + DURING)).size(), "every item gets its ID while the index's fsyncs stall");
+            holdsTheCrashInvariant(index, prefix, Duration.ofSeconds(4));
+        });
+    }
+
+    /**
+     * {@link #BEFORE} items streamed and committed on a healthy disk, then the fault on and
+     * {@link #DURING} more items, {@code during}, the fault off; then every item must be committed
+     * and the stream checker and the crash invariant must find nothing.
+     */
+    private void throughFault(String prefix, FaultyStorage storage, Runnable on, Runnable off, During during) throws Exception {
+        Path index = tmp.resolve(prefix + "index");
+        Map<String, Object> p = settings(kafka.bootstrapServers(), tmp.resolve("model"), index, prefix);
+        try (SemidServer server = SemidServer.start(p, storage); KafkaProducer<String, byte[]> producer = producer(kafka.bootstrapServers())) {
+            for (int i = 0; i < BEFORE; i++) send(producer, prefix + "items", "i" + i, itemJson("i" + i, items.row(i), null));
+            awaitTrue(Duration.ofSeconds(90), BEFORE + " items committed", () -> committedItems(index) == BEFORE);
+            on.run();
+            for (int i = BEFORE; i < BEFORE + DURING; i++) send(producer, prefix + "items", "i" + i, itemJson("i" + i, items.row(i), null));
+            during.run(server, index, prefix);
+            off.run();
+            awaitTrue(Duration.ofSeconds(90), "all committed once the fault clears", () -> committedItems(index) == BEFORE + DURING);
         }
-        StreamChecker.Report r = StreamChecker.check(new StreamChecker.Settings(kafka.bootstrapServers(), "flt-items", "flt-semantic-ids", "flt-dlq",
-                "flt-claims", index, items.cols(), 262_144));
+        StreamChecker.Report r = StreamChecker.check(new StreamChecker.Settings(kafka.bootstrapServers(), prefix + "items",
+                prefix + "semantic-ids", prefix + "dlq", prefix + "claims", index, items.cols(), 262_144));
         assertTrue(r.ok(), r.violations().toString());
-        assertEquals(200, r.ids());
+        assertEquals(BEFORE + DURING, r.ids());
+        assertEquals(java.util.List.of(), DurableOffsets.check(durability(index, prefix)));
+    }
+
+    /** Checks the crash invariant over and over for this long: at no moment may an offset be committed past what is durable. */
+    static void holdsTheCrashInvariant(Path index, String prefix, Duration d) {
+        long end = System.nanoTime() + d.toNanos();
+        int checks = 0;
+        do {
+            assertEquals(java.util.List.of(), DurableOffsets.check(durability(index, prefix)), "offsets committed past what is durable");
+            checks++;
+        } while (System.nanoTime() < end);
+        assertTrue(checks >= 2);
+    }
+
+    static DurableOffsets.Settings durability(Path index, String prefix) {
+        return new DurableOffsets.Settings(kafka.bootstrapServers(), prefix + "items", prefix + "claims", prefix + "dlq", prefix + "semid",
+                index, 32, 262_144);
     }
 
     /** Items in the index's last commit on disk (what survives a crash). */
-    private static long committedItems(Path index) {
+    static long committedItems(Path index) {
         try (SidIndexReader r = SidIndexReader.open(index, null)) {
             return r.read(SidLookup::size);
         } catch (RuntimeException e) {
@@ -91,9 +133,9 @@ class IndexFaultTest extends BrokerTest {
      * the assigner restarts after a failed commit, claims go through the claims topic, whose records
      * are durable in Kafka, and it is their offsets that must wait for the index.
      */
-    private static long claimOffsets(Admin admin) {
-        try {
-            Map<TopicPartition, OffsetAndMetadata> m = admin.listConsumerGroupOffsets("flt-semid-assign").partitionsToOffsetAndMetadata().get();
+    private static long claimOffsets(String prefix) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            Map<TopicPartition, OffsetAndMetadata> m = admin.listConsumerGroupOffsets(prefix + "semid-assign").partitionsToOffsetAndMetadata().get();
             return m.values().stream().filter(o -> o != null).mapToLong(OffsetAndMetadata::offset).sum();
         } catch (Exception e) {
             throw new IllegalStateException(e);
