@@ -99,7 +99,7 @@ class IndexFaultTest extends BrokerTest {
                 prefix + "semantic-ids", prefix + "dlq", prefix + "claims", index, items.cols(), 262_144));
         assertTrue(r.ok(), r.violations().toString());
         assertEquals(BEFORE + DURING, r.ids());
-        assertEquals(java.util.List.of(), DurableOffsets.check(durability(index, prefix)));
+        assertEquals(java.util.List.of(), DurableOffsets.check(durability(kafka.bootstrapServers(), index, prefix)));
     }
 
     /** Checks the crash invariant over and over for this long: at no moment may an offset be committed past what is durable. */
@@ -107,24 +107,10 @@ class IndexFaultTest extends BrokerTest {
         long end = System.nanoTime() + d.toNanos();
         int checks = 0;
         do {
-            assertEquals(java.util.List.of(), DurableOffsets.check(durability(index, prefix)), "offsets committed past what is durable");
+            assertEquals(java.util.List.of(), DurableOffsets.check(durability(kafka.bootstrapServers(), index, prefix)), "offsets committed past what is durable");
             checks++;
         } while (System.nanoTime() < end);
         assertTrue(checks >= 2);
-    }
-
-    static DurableOffsets.Settings durability(Path index, String prefix) {
-        return new DurableOffsets.Settings(kafka.bootstrapServers(), prefix + "items", prefix + "claims", prefix + "dlq", prefix + "semid",
-                index, 32, 262_144);
-    }
-
-    /** Items in the index's last commit on disk (what survives a crash). */
-    static long committedItems(Path index) {
-        try (SidIndexReader r = SidIndexReader.open(index, null)) {
-            return r.read(SidLookup::size);
-        } catch (RuntimeException e) {
-            return -1; // no commit yet
-        }
     }
 
     /**

@@ -183,4 +183,55 @@ final class ServiceFixture {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The service in a process of its own (a real SIGKILL kills it), configured by system properties, its output in {@code log}. */
+    static Process serviceProcess(Class<?> main, Map<String, Object> settings, Path log) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED",
+                "-Dai.djl.offline=true"));
+        settings.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** True once the service on this port answers ready. */
+    static boolean ready(int port) {
+        try {
+            return http(port, "GET", "/health/readiness", null, null).status() == 200;
+        } catch (RuntimeException notYet) {
+            return false;
+        }
+    }
+
+    /** Items in the service's index view, or -1 while it does not answer. */
+    static long indexItems(int port) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(http(port, "GET", "/model", null, null).body())
+                    .get("indexItems").asLong();
+        } catch (Exception notYet) {
+            return -1;
+        }
+    }
+
+    static int freePort() {
+        try (var s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static dev.semid.serving.check.DurableOffsets.Settings durability(String bootstrap, Path index, String prefix) {
+        return new dev.semid.serving.check.DurableOffsets.Settings(bootstrap, prefix + "items", prefix + "claims", prefix + "dlq", prefix + "semid",
+                index, 32, 262_144);
+    }
+
+    /** Items in the index's last commit on disk (what survives a crash). */
+    static long committedItems(Path index) {
+        try (dev.semid.index.SidIndexReader r = dev.semid.index.SidIndexReader.open(index, null)) {
+            return r.read(dev.semid.index.SidLookup::size);
+        } catch (RuntimeException e) {
+            return -1; // no commit yet
+        }
+    }
+
 }

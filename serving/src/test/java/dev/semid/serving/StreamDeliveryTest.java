@@ -207,36 +207,16 @@ class StreamDeliveryTest extends BrokerTest {
     }
 
     private static Process child(Path model, Path index, int port) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED",
-                "-Dai.djl.offline=true", "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(), "-Dsemid.model=" + model,
-                "-Dsemid.index=" + index, "-Dmicronaut.server.port=" + port, "-Dsemid.input-topic=k-items",
-                "-Dsemid.output-topic=k-semantic-ids", "-Dsemid.claims-topic=k-claims", "-Dsemid.dead-letter-topic=k-dlq",
-                "-Dsemid.group=k-semid", "-Dsemid.partitions=4", "-Dsemid.commit-interval-ms=300",
-                "-cp", System.getProperty("java.class.path"), SemidServer.class.getName()));
-        File log = tmp.resolve("child-" + System.nanoTime() + ".log").toFile();
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
+        return serviceProcess(SemidServer.class, childSettings(model, index, port), tmp.resolve("child-" + System.nanoTime() + ".log"));
     }
 
-    private static boolean ready(int port) {
-        try {
-            return http(port, "GET", "/health/readiness", null, null).status() == 200;
-        } catch (RuntimeException notYet) {
-            return false;
-        }
+    private static Map<String, Object> childSettings(Path model, Path index, int port) {
+        Map<String, Object> p = settings(kafka.bootstrapServers(), model, index, "k-");
+        p.put("micronaut.server.port", port);
+        p.put("semid.commit-interval-ms", 300);
+        return p;
     }
 
-    private static long indexItems(int port) {
-        try {
-            JsonNode m = JSON.readTree(http(port, "GET", "/model", null, null).body());
-            return m.get("indexItems").asLong();
-        } catch (Exception notYet) {
-            return -1;
-        }
-    }
 
-    private static int freePort() throws Exception {
-        try (var s = new java.net.ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
+
 }
