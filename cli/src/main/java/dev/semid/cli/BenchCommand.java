@@ -14,9 +14,10 @@ import java.util.concurrent.Callable;
         description = {"Benchmark training and encoding on an embedding file (default: Amazon Beauty MiniLM 384-d).",
                 "`semid bench index` benchmarks the Lucene ID index, `semid bench serve` the streaming service, `semid bench genrec` the recommenders,",
                 "`semid bench rqkmeans` RQ-KMeans training (speed, quality, a million items), `semid bench embed` text embedding,",
-                "`semid bench spark` the Spark job beside `semid tokenize` (the launcher runs it on the spark module's class path)."},
+                "`semid bench spark` the Spark job beside `semid tokenize` (the launcher runs it on the spark module's class path),",
+                "`semid bench soak` the streaming service under repeated SIGKILLs, judged by the stream checker."},
         subcommands = {IndexBenchCommand.class, ServeBenchCommand.class, GenRecBenchCommand.class, RqKMeansBenchCommand.class,
-                EmbedBenchCommand.class})
+                EmbedBenchCommand.class, SoakBenchCommand.class})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--input", defaultValue = "../shared/data/beauty/embeddings-minilm-384.npy", paramLabel = "FILE",
             description = "Embeddings (default ${DEFAULT-VALUE}).")

@@ -222,7 +222,7 @@ final class ServiceFixture {
 
     static dev.semid.serving.check.DurableOffsets.Settings durability(String bootstrap, Path index, String prefix) {
         return new dev.semid.serving.check.DurableOffsets.Settings(bootstrap, prefix + "items", prefix + "claims", prefix + "dlq", prefix + "semid",
-                index, 32, 262_144);
+                List.of(index), 32, 262_144);
     }
 
     /** Items in the index's last commit on disk (what survives a crash). */

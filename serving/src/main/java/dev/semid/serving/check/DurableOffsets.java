@@ -22,13 +22,18 @@ import java.util.Set;
  * instance died now, every item whose input record lies below the tokenize group's committed
  * offset, and every claim below the assign group's, must still get its ID: its item is in the
  * index's last commit on disk, or a claim of it waits in the claims topic at or past the committed
- * offset (read again after a restart), or it was dead-lettered. The offsets are read first, then
+ * offset (read again after a restart), or it was dead-lettered. With several instances, durable means
+ * in any instance's last commit (the others materialize it from the output topic). The offsets are read first, then
  * the topics and the index, which only grow meanwhile, so a live stream is judged soundly.
  */
 public final class DurableOffsets {
-    /** Where to look: the service's topics, its consumer group prefix ({@code semid.group}) and an instance's index. */
-    public record Settings(String bootstrap, String inputTopic, String claimsTopic, String deadLetterTopic, String group, Path index,
-                           int dimension, int maxItemBytes) {}
+    /** Where to look: the service's topics, its consumer group prefix ({@code semid.group}) and its instances' indexes. */
+    public record Settings(String bootstrap, String inputTopic, String claimsTopic, String deadLetterTopic, String group, List<Path> indexes,
+                           int dimension, int maxItemBytes) {
+        public Settings {
+            indexes = List.copyOf(indexes);
+        }
+    }
 
     private DurableOffsets() {}
 
@@ -55,21 +60,22 @@ public final class DurableOffsets {
         });
         TopicReader.readAll(s.bootstrap(), s.deadLetterTopic(), r -> deadLettered.add(String.valueOf(r.key())));
         Set<String> durable = new HashSet<>();
-        if (java.nio.file.Files.isDirectory(s.index())) {
-            try (SidIndexReader index = SidIndexReader.open(s.index(), null)) {
+        for (Path dir : s.indexes()) {
+            if (!java.nio.file.Files.isDirectory(dir)) continue;
+            try (SidIndexReader index = SidIndexReader.open(dir, null)) {
                 index.read(l -> {
                     l.forEachEntry(false, e -> durable.add(e.itemId()));
                     return null;
                 });
             } catch (RuntimeException noCommitYet) {
-                // nothing is durable
+                // nothing of this instance is durable
             }
         }
         List<Violation> out = new ArrayList<>();
         acknowledged.forEach((id, where) -> {
             if (!durable.contains(id) && !waiting.contains(id) && !deadLettered.contains(id))
                 out.add(new Violation("durable", id, "acknowledged by the committed offset past " + where
-                        + ", but not in the index's last commit and not waiting to be read again"));
+                        + ", but in no index's last commit and not waiting to be read again"));
         });
         return out;
     }
