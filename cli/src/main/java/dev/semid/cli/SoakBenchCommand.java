@@ -18,12 +18,15 @@ final class SoakBenchCommand implements Callable<Integer> {
     int killEvery;
     @Option(names = "--rate", defaultValue = "500", description = "Items a second (default ${DEFAULT-VALUE}).") int rate;
     @Option(names = "--instances", defaultValue = "2", description = "Service processes (default ${DEFAULT-VALUE}).") int instances;
+    @Option(names = "--max-down", defaultValue = "20", paramLabel = "S",
+            description = "A killed instance stays down a random 0..S seconds; past the 10 s consumer session its partitions move to the others"
+                    + " and back (default ${DEFAULT-VALUE}).") int maxDown;
     @Option(names = "--seed", defaultValue = "1", description = "Which instance dies when, and the items (default ${DEFAULT-VALUE}).") long seed;
     @Option(names = "--work", defaultValue = "runs/bench-soak", paramLabel = "DIR", description = "Scratch directory, emptied first (default ${DEFAULT-VALUE}).")
     Path work;
 
     @Override public Integer call() throws Exception {
-        SoakBench.Result r = new SoakBench(SoakBench.Settings.builder().minutes(minutes).killEvery(killEvery).rate(rate).instances(instances)
+        SoakBench.Result r = new SoakBench(SoakBench.Settings.builder().minutes(minutes).killEvery(killEvery).rate(rate).instances(instances).maxDown(maxDown)
                 .seed(seed).work(work).build()).run(System.out);
         return r.ok() ? 0 : CheckCommand.BROKEN;
     }

@@ -34,7 +34,8 @@ public final class SidIndexWriter implements SidReadable, AutoCloseable {
     private final IndexWriter writer;
     private final IndexViews views;
     private final IndexModel model;
-    private final Map<String, String> openedWith;
+    /** Commit data of the last commit this writer made, or opened on. */
+    private volatile Map<String, String> lastCommit;
     /** Caller data of the last commit, carried into the next ones (see {@link #commit(Map)}). */
     private final Map<String, String> carried;
     private final Object commitLock = new Object();
@@ -50,7 +51,7 @@ public final class SidIndexWriter implements SidReadable, AutoCloseable {
         this.directory = directory;
         this.writer = writer;
         this.model = model;
-        this.openedWith = openedWith;
+        this.lastCommit = Map.copyOf(openedWith);
         this.views = new IndexViews(new SearcherManager(writer, null), model);
         this.loadOnly = writer.getDocStats().numDocs == 0;
         this.carried = new HashMap<>(committedUserData());
@@ -139,12 +140,13 @@ public final class SidIndexWriter implements SidReadable, AutoCloseable {
     public Path directory() { return dir; }
 
     /**
-     * Caller entries (keys without the {@link SidIndexSchema#USER_PREFIX}) of the commit this
-     * writer opened on, e.g. the stream offsets a service stored with its last commit.
+     * Caller entries (keys without the {@link SidIndexSchema#USER_PREFIX}) of the last commit this
+     * writer made, or opened on: e.g. the stream positions a service stored with it, from which it
+     * resumes after a failure (what this writer holds includes at least that commit).
      */
     public Map<String, String> committedUserData() {
         Map<String, String> out = new HashMap<>();
-        openedWith.forEach((k, v) -> {
+        lastCommit.forEach((k, v) -> {
             if (k.startsWith(SidIndexSchema.USER_PREFIX)) out.put(k.substring(SidIndexSchema.USER_PREFIX.length()), v);
         });
         return out;
@@ -287,6 +289,7 @@ public final class SidIndexWriter implements SidReadable, AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            lastCommit = Map.copyOf(data);
         }
     }
 

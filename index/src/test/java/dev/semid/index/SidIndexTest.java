@@ -321,6 +321,8 @@ class SidIndexTest {
         }
         try (SidIndexWriter w = SidIndexWriter.open(dir, MODEL, false)) {
             assertEquals(Map.of("offsets", "items-0:42"), w.committedUserData());
+            w.commit(Map.of("offsets", "items-0:43"));
+            assertEquals(Map.of("offsets", "items-0:43"), w.committedUserData(), "a restarting stream resumes from the last commit made");
             w.upsert(List.of(new SidEntry("uncommitted", sid(3, 3, 3, 10))));
         } // closed without commit: discarded
         try (SidIndexReader r = SidIndexReader.open(dir, null)) {

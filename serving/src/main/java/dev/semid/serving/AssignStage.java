@@ -269,8 +269,9 @@ final class AssignStage extends Stage {
             if (c.sourceTimestamp() > 0 && c.rank() == 0) metrics.claimAge.record(Math.max(0, now - c.sourceTimestamp()), TimeUnit.MILLISECONDS);
         SidIndexWriter index = runtime.index();
         int claimPartitions = producer.partitionsFor(settings.claimsTopic()).size();
-        java.util.function.Predicate<dev.semid.tokenizer.sid.CodeTuple> owned =
-                t -> mine.contains(new TopicPartition(settings.claimsTopic(), TokenizeStage.partitionOf(t, claimPartitions)));
+        java.util.BitSet ownedPartitions = new java.util.BitSet(claimPartitions);
+        for (TopicPartition tp : mine) ownedPartitions.set(tp.partition());
+        java.util.function.Predicate<dev.semid.tokenizer.sid.CodeTuple> owned = t -> ownedPartitions.get(TokenizeStage.partitionOf(t, claimPartitions));
         List<ClaimResolver.Resolved> resolved = index.read(l -> resolver.resolve(batch, recent.over(l), owned));
         Map<String, SidEntry> changes = new LinkedHashMap<>();
         java.util.Set<String> absent = new java.util.HashSet<>(); // items the index does not hold: added without a delete

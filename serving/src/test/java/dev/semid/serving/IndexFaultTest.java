@@ -1,7 +1,5 @@
 package dev.semid.serving;
 
-import dev.semid.index.SidIndexReader;
-import dev.semid.index.SidLookup;
 import dev.semid.serving.check.DurableOffsets;
 import dev.semid.serving.check.StreamChecker;
 import dev.semid.tokenizer.data.Matrix;

@@ -1,5 +1,9 @@
 package dev.semid.serving;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.semid.index.SidIndexReader;
+import dev.semid.index.SidLookup;
+import dev.semid.serving.check.DurableOffsets;
 import dev.semid.serving.kafka.EmbeddedKafka;
 import dev.semid.tokenizer.Tokenization;
 import dev.semid.tokenizer.Tokenizer;
@@ -205,7 +209,7 @@ final class ServiceFixture {
     /** Items in the service's index view, or -1 while it does not answer. */
     static long indexItems(int port) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(http(port, "GET", "/model", null, null).body())
+            return new ObjectMapper().readTree(http(port, "GET", "/model", null, null).body())
                     .get("indexItems").asLong();
         } catch (Exception notYet) {
             return -1;
@@ -220,18 +224,18 @@ final class ServiceFixture {
         }
     }
 
-    static dev.semid.serving.check.DurableOffsets.Settings durability(String bootstrap, Path index, String prefix) {
-        return new dev.semid.serving.check.DurableOffsets.Settings(bootstrap, prefix + "items", prefix + "claims", prefix + "dlq", prefix + "semid",
+    /** The crash invariant's settings for one instance set up by {@link #settings} with this prefix, on 32-d items. */
+    static DurableOffsets.Settings durability(String bootstrap, Path index, String prefix) {
+        return new DurableOffsets.Settings(bootstrap, prefix + "items", prefix + "claims", prefix + "dlq", prefix + "semid",
                 List.of(index), 32, 262_144);
     }
 
     /** Items in the index's last commit on disk (what survives a crash). */
     static long committedItems(Path index) {
-        try (dev.semid.index.SidIndexReader r = dev.semid.index.SidIndexReader.open(index, null)) {
-            return r.read(dev.semid.index.SidLookup::size);
+        try (SidIndexReader r = SidIndexReader.open(index, null)) {
+            return r.read(SidLookup::size);
         } catch (RuntimeException e) {
             return -1; // no commit yet
         }
     }
-
 }

@@ -42,26 +42,30 @@ public final class SoakBench {
     /** Items in the model's training catalogue; streamed items are these with noise. */
     static final int CATALOGUE = 20_000, DIMENSION = 32;
     static final String GROUP = "soak-semid";
+    /** The service's consumer session: an instance down longer loses its partitions to the others. */
+    static final int SESSION_SECONDS = 10;
 
     /**
      * @param minutes   how long items stream
      * @param killEvery seconds between kills
      * @param rate      items a second
      * @param instances service processes
+     * @param maxDown   a killed instance stays down a random 0..maxDown seconds (at least as long as the crash check takes):
+     *                  beyond the consumer session (10 s) its partitions move to the others, and back when it returns
      * @param seed      which instance dies when, and the items
      * @param work      scratch directory, emptied first
      */
-    public record Settings(double minutes, int killEvery, int rate, int instances, long seed, Path work) {
+    public record Settings(double minutes, int killEvery, int rate, int instances, int maxDown, long seed, Path work) {
         public Settings {
-            if (!(minutes > 0) || killEvery < 5 || rate < 1 || instances < 1)
-                throw new IllegalArgumentException("minutes must be > 0, kill-every >= 5 s, rate >= 1 and instances >= 1");
+            if (!(minutes > 0) || killEvery < 5 || rate < 1 || instances < 1 || maxDown < 0)
+                throw new IllegalArgumentException("minutes must be > 0, kill-every >= 5 s, rate >= 1, instances >= 1 and max-down >= 0");
         }
 
         public static Builder builder() { return new Builder(); }
 
         public static final class Builder {
             private double minutes = 30;
-            private int killEvery = 50, rate = 500, instances = 2;
+            private int killEvery = 50, rate = 500, instances = 2, maxDown = 20;
             private long seed = 1;
             private Path work = Path.of("runs/bench-soak");
 
@@ -71,15 +75,16 @@ public final class SoakBench {
             public Builder killEvery(int v) { killEvery = v; return this; }
             public Builder rate(int v) { rate = v; return this; }
             public Builder instances(int v) { instances = v; return this; }
+            public Builder maxDown(int v) { maxDown = v; return this; }
             public Builder seed(long v) { seed = v; return this; }
             public Builder work(Path v) { work = v; return this; }
 
-            public Settings build() { return new Settings(minutes, killEvery, rate, instances, seed, work); }
+            public Settings build() { return new Settings(minutes, killEvery, rate, instances, maxDown, seed, work); }
         }
     }
 
     /** What the run found; {@link #ok()} when nothing was lost or broken. */
-    public record Result(int items, int withId, int kills, int restarts, int unexpectedExits, int crashInvariantBreaches,
+    public record Result(int items, int withId, int kills, int restarts, int downPastSession, int unexpectedExits, int crashInvariantBreaches,
                          List<Violation> violations, double p50Ms, double p99Ms, double maxMs, double p99AwayFromKillsMs) {
         public boolean ok() { return withId == items && crashInvariantBreaches == 0 && unexpectedExits == 0 && violations.isEmpty(); }
     }
@@ -96,9 +101,9 @@ public final class SoakBench {
         ModelArtifact.save(new RqKMeansTrainer(RqKMeansConfig.builder().codes(64).iterations(10).seed(s.seed()).build(), TrainingListener.NONE)
                 .train(catalogue.vectors()), model);
         int seconds = (int) Math.round(s.minutes() * 60), total = seconds * s.rate();
-        out.printf(Locale.ROOT, "bench soak: %.1f min at %,d items/s (%,d items) through %d service processes, one SIGKILLed every %d s;"
-                + " %d cores, broker in this process%n", s.minutes(), s.rate(), total, s.instances(), s.killEvery(),
-                Runtime.getRuntime().availableProcessors());
+        out.printf(Locale.ROOT, "bench soak: %.1f min at %,d items/s (%,d items) through %d service processes, one SIGKILLed every %d s"
+                + " and kept down 0-%d s; %d cores, broker in this process%n", s.minutes(), s.rate(), total, s.instances(), s.killEvery(),
+                s.maxDown(), Runtime.getRuntime().availableProcessors());
         try (EmbeddedKafka kafka = EmbeddedKafka.start(s.work().resolve("kafka"))) {
             String bs = kafka.bootstrapServers();
             Map<String, String> service = Map.of("kafka.bootstrap.servers", bs, "semid.model", model.toString(), "semid.group", GROUP,
@@ -128,7 +133,7 @@ public final class SoakBench {
         final List<Long> kills = new ArrayList<>();
         volatile int sentCount;
         volatile boolean feeding = true;
-        int restarts, unexpectedExits, breaches;
+        int restarts, unexpectedExits, breaches, rebalances;
 
         Run(int total) { sent = new long[total]; }
     }
@@ -180,13 +185,18 @@ public final class SoakBench {
             List<Violation> broken = DurableOffsets.check(new DurableOffsets.Settings(bs, "items", "semid-claims", "items-dlq", GROUP,
                     instances.stream().map(ServiceProcess::index).toList(), DIMENSION, 262_144));
             run.breaches += broken.size();
+            long down = rnd.nextInt(s.maxDown() * 1000 + 1) * 1_000_000L, left = at + down - System.nanoTime();
+            if (left > 0) Thread.sleep(left / 1_000_000);
+            double downSeconds = (System.nanoTime() - at) / 1e9;
+            if (downSeconds > SESSION_SECONDS) run.rebalances++;
             victim.start();
             run.restarts++;
             long readyFrom = System.nanoTime();
             awaitReady(List.of(victim), 180);
-            out.printf(Locale.ROOT, "  kill %d at %4.0f s: instance %d (exit %d), %,d items sent; crash invariant %s; ready again in %.1f s%n",
+            out.printf(Locale.ROOT, "  kill %d at %4.0f s: instance %d (exit %d), %,d items sent; crash invariant %s; down %.1f s%s; ready again in %.1f s%n",
                     run.kills.size(), (at - t0) / 1e9, victim.number(), status, sentBefore,
-                    broken.isEmpty() ? "holds" : "BROKEN for " + broken.size() + " items, e.g. " + broken.getFirst(), (System.nanoTime() - readyFrom) / 1e9);
+                    broken.isEmpty() ? "holds" : "BROKEN for " + broken.size() + " items, e.g. " + broken.getFirst(), downSeconds,
+                    downSeconds > SESSION_SECONDS ? " (past the session: its partitions moved)" : "", (System.nanoTime() - readyFrom) / 1e9);
         }
     }
 
@@ -213,10 +223,11 @@ public final class SoakBench {
         List<Violation> durable = DurableOffsets.check(new DurableOffsets.Settings(bs, "items", "semid-claims", "items-dlq", GROUP,
                 instances.stream().map(ServiceProcess::index).toList(), DIMENSION, 262_144));
         run.breaches += durable.size();
-        Result r = new Result(total, withId, run.kills.size(), run.restarts, run.unexpectedExits, run.breaches, violations,
+        Result r = new Result(total, withId, run.kills.size(), run.restarts, run.rebalances, run.unexpectedExits, run.breaches, violations,
                 pct(lat, 0.5), pct(lat, 0.99), lat[lat.length - 1], pct(a, 0.99));
-        out.printf(Locale.ROOT, "items: %,d sent, %,d with an ID (%,d lost); kills survived: %d, restarts: %d, unexpected exits: %d%n",
-                total, withId, total - withId, r.kills(), r.restarts(), r.unexpectedExits());
+        out.printf(Locale.ROOT, "items: %,d sent, %,d with an ID (%,d lost); kills survived: %d (%d down past the session, their"
+                + " partitions moved and came back), restarts: %d, unexpected exits: %d%n",
+                total, withId, total - withId, r.kills(), r.downPastSession(), r.restarts(), r.unexpectedExits());
         out.printf(Locale.ROOT, "crash invariant after every kill and at the end: %s%n",
                 run.breaches == 0 ? "held" : "broken for " + run.breaches + " items");
         out.printf(Locale.ROOT, "send → first ID on the output topic: p50 %s, p99 %s, max %s; p99 of items sent more than %d s after any kill: %s%n",

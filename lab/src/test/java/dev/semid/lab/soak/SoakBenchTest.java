@@ -18,7 +18,7 @@ class SoakBenchTest {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         SoakBench.Result r;
         try (PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
-            r = new SoakBench(SoakBench.Settings.builder().minutes(2).killEvery(20).rate(200).work(tmp.resolve("soak")).build()).run(out);
+            r = new SoakBench(SoakBench.Settings.builder().minutes(2).killEvery(20).maxDown(14).rate(200).work(tmp.resolve("soak")).build()).run(out);
         }
         String report = buf.toString(StandardCharsets.UTF_8);
         System.out.print(report);
