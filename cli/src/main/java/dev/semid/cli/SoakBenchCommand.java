@@ -1,6 +1,6 @@
 package dev.semid.cli;
 
-import dev.semid.lab.soak.SoakBench;
+import dev.semid.lab.serve.SoakBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,4 +1,4 @@
-package dev.semid.lab.soak;
+package dev.semid.lab.serve;
 
 import java.io.IOException;
 import java.net.URI;

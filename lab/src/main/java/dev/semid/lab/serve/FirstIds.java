@@ -1,4 +1,4 @@
-package dev.semid.lab.soak;
+package dev.semid.lab.serve;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

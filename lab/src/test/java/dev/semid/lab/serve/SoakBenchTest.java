@@ -1,4 +1,4 @@
-package dev.semid.lab.soak;
+package dev.semid.lab.serve;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

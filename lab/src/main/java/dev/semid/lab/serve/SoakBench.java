@@ -1,4 +1,4 @@
-package dev.semid.lab.soak;
+package dev.semid.lab.serve;
 
 import dev.semid.serving.check.DurableOffsets;
 import dev.semid.serving.check.StreamChecker;
@@ -18,7 +18,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -94,7 +93,7 @@ public final class SoakBench {
     public SoakBench(Settings settings) { this.s = settings; }
 
     public Result run(PrintStream out) throws Exception {
-        deleteTree(s.work());
+        ServeBench.deleteTree(s.work());
         Files.createDirectories(s.work());
         Path model = s.work().resolve("model");
         EmbeddingSet catalogue = SyntheticCatalogue.generate(CATALOGUE, DIMENSION, 16, 16, s.seed());
@@ -152,7 +151,7 @@ public final class SoakBench {
                 float[] b = base.row(n % base.rows());
                 for (int j = 0; j < DIMENSION; j++) v[j] = b[j] + (float) (0.05 * rnd.nextGaussian());
                 run.sent[n] = System.nanoTime();
-                p.send(new ProducerRecord<>("items", "s" + n, json(v)));
+                p.send(new ProducerRecord<>("items", "s" + n, ItemPayloads.json(v)));
                 run.sentCount = n + 1;
             }
         } catch (InterruptedException e) {
@@ -250,12 +249,6 @@ public final class SoakBench {
 
     private static String ms(double v) { return Double.isInfinite(v) ? "lost" : String.format(Locale.ROOT, "%,.0f ms", v); }
 
-    private static byte[] json(float[] v) {
-        StringBuilder sb = new StringBuilder(12 * v.length + 16).append("{\"embedding\":[");
-        for (int j = 0; j < v.length; j++) sb.append(j == 0 ? "" : ",").append(v[j]);
-        return sb.append("]}").toString().getBytes(StandardCharsets.UTF_8);
-    }
-
     private static void awaitReady(List<ServiceProcess> instances, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         for (ServiceProcess p : instances)
@@ -269,13 +262,6 @@ public final class SoakBench {
     private static int freePort() throws IOException {
         try (var socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
         }
     }
 }
