@@ -62,6 +62,10 @@ class IndexFaultTest extends BrokerTest {
         FaultyStorage storage = new FaultyStorage();
         throughFault("full-", storage, () -> storage.fill(0), storage::free, (server, index, prefix) -> {
             awaitTrue(Duration.ofSeconds(60), "writes failing", () -> storage.faults.get() >= 3);
+            awaitTrue(Duration.ofSeconds(30), "readiness down, naming the full disk", () -> {
+                Http h = http(server.port(), "GET", "/health/readiness", null, null);
+                return h.status() == 503 && h.body().contains("No space left on device");
+            });
             holdsTheCrashInvariant(index, prefix, Duration.ofSeconds(4));
             assertEquals(BEFORE, committedItems(index), "nothing more is durable while the disk is full");
         });
