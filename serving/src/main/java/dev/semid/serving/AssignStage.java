@@ -479,13 +479,4 @@ final class AssignStage extends Stage {
             closing = false;
         }
     }
-
-    private static void closeQuietly(KafkaConsumer<?, ?> c) {
-        if (c == null) return;
-        try {
-            c.close();
-        } catch (RuntimeException e) {
-            LOG.debug("closing a consumer: {}", e.toString());
-        }
-    }
 }

@@ -203,6 +203,16 @@ abstract class Stage {
         return Integer.toHexString(settings.index().toAbsolutePath().normalize().toString().hashCode());
     }
 
+    /** Closes a consumer; what closing throws is logged, so that the state after it is cleared whatever happened. */
+    static void closeQuietly(org.apache.kafka.clients.consumer.Consumer<?, ?> c) {
+        if (c == null) return;
+        try {
+            c.close();
+        } catch (RuntimeException e) {
+            LOG.debug("closing a consumer: {}", e.toString());
+        }
+    }
+
     boolean due(long lastNanos, long intervalMs) { return System.nanoTime() - lastNanos >= intervalMs * 1_000_000L; }
 
     static void sleep(long ms) {

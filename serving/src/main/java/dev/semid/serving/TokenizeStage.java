@@ -65,6 +65,8 @@ final class TokenizeStage extends Stage {
     /** The hand-over's epoch when this stage opened: a change means the assigner lost what it was handed. */
     private long epoch;
     private KafkaConsumer<String, ByteBuffer> items;
+    /** Set while the consumer closes: the revoke listener then commits nothing. */
+    private boolean closing;
     private volatile int partitions;
     private long lastCommitNanos, lastLagNanos;
 
@@ -86,7 +88,9 @@ final class TokenizeStage extends Stage {
         items = new KafkaConsumer<>(consumerConfig(settings.group() + "-tokenize"), new StringDeserializer(), new ByteBufferDeserializer()); // values stay in the fetch buffer until decoded
         items.subscribe(List.of(settings.inputTopic()), new ConsumerRebalanceListener() {
             @Override public void onPartitionsRevoked(Collection<TopicPartition> parts) {
-                commit(); // what was read from them is acknowledged and committed before another instance takes them
+                // what was read from them is acknowledged and committed before another instance takes them; not while
+                // closing (a clean stop has committed, and after a failure what is not committed is read again)
+                if (!closing) commit();
                 partitions = 0;
             }
 
@@ -238,11 +242,16 @@ final class TokenizeStage extends Stage {
     }
 
     @Override void closeClients() {
-        if (items != null) items.close();
-        items = null;
-        pending.clear();
-        tickets.clear();
-        committed = Map.of();
-        partitions = 0;
+        closing = true;
+        try {
+            closeQuietly(items);
+        } finally { // whatever closing threw: a stale ticket would hold the offsets back for good
+            items = null;
+            pending.clear();
+            tickets.clear();
+            committed = Map.of();
+            partitions = 0;
+            closing = false;
+        }
     }
 }
