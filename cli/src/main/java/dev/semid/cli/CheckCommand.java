@@ -39,16 +39,13 @@ final class CheckCommand implements Callable<Integer> {
     @Override public Integer call() {
         if (bootstrap == null || bootstrap.isBlank()) throw new IllegalArgumentException("--bootstrap (or KAFKA_BOOTSTRAP_SERVERS) is required");
         int dimension = ModelArtifact.load(model).inputDim();
-        List<Violation> broken = new ArrayList<>();
-        for (Path index : indexes) {
-            StreamChecker.Report r = StreamChecker.check(new StreamChecker.Settings(bootstrap, inputTopic, outputTopic, deadLetterTopic,
-                    claimsTopic, index, dimension, maxItemBytes));
-            System.out.printf(Locale.ROOT, "%s: %s: %,d input records (%,d items, %,d invalid), %,d output records (%,d items with an ID),"
-                    + " %,d dead letters%n", index, r.ok() ? "ok" : "BROKEN", r.inputRecords(), r.items(), r.invalidRecords(), r.outputRecords(),
-                    r.ids(), r.deadLetters());
-            r.counts().forEach((invariant, n) -> System.out.printf(Locale.ROOT, "  %s: %,d%n", invariant, n));
-            broken.addAll(r.violations());
-        }
+        StreamChecker.Report r = StreamChecker.check(new StreamChecker.Settings(bootstrap, inputTopic, outputTopic, deadLetterTopic,
+                claimsTopic, indexes, dimension, maxItemBytes));
+        System.out.printf(Locale.ROOT, "%s: %,d input records (%,d items, %,d invalid), %,d output records (%,d items with an ID),"
+                + " %,d dead letters; %d index(es)%n", r.ok() ? "ok" : "BROKEN", r.inputRecords(), r.items(), r.invalidRecords(),
+                r.outputRecords(), r.ids(), r.deadLetters(), indexes.size());
+        r.counts().forEach((invariant, n) -> System.out.printf(Locale.ROOT, "  %s: %,d%n", invariant, n));
+        List<Violation> broken = new ArrayList<>(r.violations());
         List<Violation> durable = DurableOffsets.check(new DurableOffsets.Settings(bootstrap, inputTopic, claimsTopic, deadLetterTopic, group,
                 indexes, dimension, maxItemBytes));
         System.out.printf(Locale.ROOT, "crash invariant (group %s): %s%n", group,

@@ -166,6 +166,7 @@ public final class SoakBench {
             for (ServiceProcess p : instances)
                 if (!p.alive()) { // not killed by us: a real failure, reported and restarted
                     run.unexpectedExits++;
+                    run.restarts++;
                     out.printf(Locale.ROOT, "  instance %d exited by itself (status %d): see %s; restarting%n", p.number(), p.exitStatus(), p.log());
                     p.start();
                 }
@@ -179,7 +180,7 @@ public final class SoakBench {
             int sentBefore = run.sentCount, status = victim.kill();
             run.kills.add(at);
             List<Violation> broken = DurableOffsets.check(new DurableOffsets.Settings(bs, "items", "semid-claims", "items-dlq", GROUP,
-                    instances.stream().map(ServiceProcess::index).toList(), DIMENSION, 262_144));
+                    indexes(instances), DIMENSION, 262_144));
             run.breaches += broken.size();
             long down = rnd.nextInt(s.maxDown() * 1000 + 1) * 1_000_000L, left = at + down - System.nanoTime();
             if (left > 0) Thread.sleep(left / 1_000_000);
@@ -208,16 +209,14 @@ public final class SoakBench {
         }
         Arrays.sort(lat);
         double[] a = away.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        List<Violation> violations = new ArrayList<>();
-        for (ServiceProcess p : instances) {
-            StreamChecker.Report r = StreamChecker.check(new StreamChecker.Settings(bs, "items", "semantic-ids", "items-dlq", "semid-claims",
-                    p.index(), DIMENSION, 262_144));
-            violations.addAll(r.violations());
-            out.printf(Locale.ROOT, "checker, instance %d's index: %s (%,d input records, %,d output records, %,d IDs)%n", p.number(),
-                    r.ok() ? "nothing broken" : r.counts() + ", e.g. " + r.violations().getFirst(), r.inputRecords(), r.outputRecords(), r.ids());
-        }
+        StreamChecker.Report checked = StreamChecker.check(new StreamChecker.Settings(bs, "items", "semantic-ids", "items-dlq", "semid-claims",
+                indexes(instances), DIMENSION, 262_144));
+        List<Violation> violations = checked.violations();
+        out.printf(Locale.ROOT, "checker, all %d indexes: %s (%,d input records, %,d output records, %,d IDs)%n", instances.size(),
+                checked.ok() ? "nothing broken" : checked.counts() + ", e.g. " + violations.getFirst(), checked.inputRecords(),
+                checked.outputRecords(), checked.ids());
         List<Violation> durable = DurableOffsets.check(new DurableOffsets.Settings(bs, "items", "semid-claims", "items-dlq", GROUP,
-                instances.stream().map(ServiceProcess::index).toList(), DIMENSION, 262_144));
+                indexes(instances), DIMENSION, 262_144));
         run.breaches += durable.size();
         Result r = new Result(total, withId, run.kills.size(), run.restarts, run.rebalances, run.unexpectedExits, run.breaches, violations,
                 pct(lat, 0.5), pct(lat, 0.99), lat[lat.length - 1], pct(a, 0.99));
@@ -257,6 +256,8 @@ public final class SoakBench {
                 Thread.sleep(200);
             }
     }
+
+    private static List<Path> indexes(List<ServiceProcess> instances) { return instances.stream().map(ServiceProcess::index).toList(); }
 
     private static int freePort() throws IOException {
         try (var socket = new java.net.ServerSocket(0)) {

@@ -39,8 +39,11 @@ public final class DurableOffsets {
 
     /** Items acknowledged by a committed offset but neither durable nor waiting to be read again; empty when the invariant holds. */
     public static List<Violation> check(Settings s) {
-        Map<TopicPartition, Long> inputDone = committed(s.bootstrap(), s.group() + "-tokenize");
-        Map<TopicPartition, Long> claimsDone = committed(s.bootstrap(), s.group() + "-assign");
+        Map<TopicPartition, Long> inputDone, claimsDone;
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", s.bootstrap()))) {
+            inputDone = committed(admin, s.group() + "-tokenize");
+            claimsDone = committed(admin, s.group() + "-assign");
+        }
         Set<String> waiting = new HashSet<>(), deadLettered = new HashSet<>();
         Map<String, String> acknowledged = new HashMap<>(); // item → where its acknowledgement was committed
         TopicReader.readAll(s.bootstrap(), s.claimsTopic(), r -> {
@@ -52,8 +55,13 @@ public final class DurableOffsets {
         ItemDecoder decoder = new ItemDecoder(s.dimension(), s.maxItemBytes());
         TopicReader.readAll(s.bootstrap(), s.inputTopic(), r -> {
             if (r.offset() >= inputDone.getOrDefault(new TopicPartition(r.topic(), r.partition()), 0L)) return;
+            String where = "input " + r.partition() + "@" + r.offset();
+            if (r.key() != null) { // the item's id (a value naming another is invalid, and dead-lettered under this key)
+                acknowledged.putIfAbsent(r.key(), where);
+                return;
+            }
             try {
-                acknowledged.putIfAbsent(decoder.decode(r.key(), r.value(), null).id(), "input " + r.partition() + "@" + r.offset());
+                acknowledged.putIfAbsent(decoder.decode(null, r.value(), null).id(), where);
             } catch (BadItemException e) {
                 // invalid input is the dead-letter topic's, which the stream checker proves
             }
@@ -80,8 +88,8 @@ public final class DurableOffsets {
         return out;
     }
 
-    private static Map<TopicPartition, Long> committed(String bootstrap, String group) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+    private static Map<TopicPartition, Long> committed(Admin admin, String group) {
+        try {
             Map<TopicPartition, Long> m = new HashMap<>();
             for (Map.Entry<TopicPartition, OffsetAndMetadata> e : admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet())
                 if (e.getValue() != null) m.put(e.getKey(), e.getValue().offset());

@@ -27,7 +27,7 @@ import java.util.TreeMap;
  *       latest records, unless it was deleted there (a tombstone) or the dead-letter topic says
  *       every tuple it could take was full; no item has an ID it never came in for;</li>
  *   <li><b>unique</b>: no ID belongs to two items;</li>
- *   <li><b>index = topic</b>: the index holds exactly the output topic's latest ID of every item;</li>
+ *   <li><b>index = topic</b>: each instance's index holds exactly the output topic's latest ID of every item;</li>
  *   <li><b>stable</b>: an item's ID never changed in the output topic without a delete or a
  *       {@code "retokenize": true} between (re-delivered items keep their IDs);</li>
  *   <li><b>dead letters</b>: the dead-letter topic holds exactly the invalid input records, each once.</li>
@@ -37,8 +37,18 @@ import java.util.TreeMap;
  */
 public final class StreamChecker {
     /** What to check and how inputs are judged ({@code dimension} and {@code maxItemBytes} as the service's). */
-    public record Settings(String bootstrap, String inputTopic, String outputTopic, String deadLetterTopic, String claimsTopic, Path index,
-                           int dimension, int maxItemBytes) {}
+    public record Settings(String bootstrap, String inputTopic, String outputTopic, String deadLetterTopic, String claimsTopic,
+                           List<Path> indexes, int dimension, int maxItemBytes) {
+        public Settings {
+            indexes = List.copyOf(indexes);
+        }
+
+        /** One instance's index. */
+        public Settings(String bootstrap, String inputTopic, String outputTopic, String deadLetterTopic, String claimsTopic, Path index,
+                        int dimension, int maxItemBytes) {
+            this(bootstrap, inputTopic, outputTopic, deadLetterTopic, claimsTopic, List.of(index), dimension, maxItemBytes);
+        }
+    }
 
     /** The verdict: counts, and every violation (the caller prints as many as it likes). */
     public record Report(long inputRecords, long items, long invalidRecords, long outputRecords, long ids, long deadLetters,
@@ -128,21 +138,24 @@ public final class StreamChecker {
             String other = holder.putIfAbsent(sid, id);
             if (other != null) out.add(new Violation("unique", id, "ID " + sid + " is also item '" + other + "''s"));
         });
-        // index = topic
-        Map<String, SemanticId> indexed = new HashMap<>();
-        try (SidIndexReader r = SidIndexReader.open(s.index(), null)) {
-            r.read(l -> {
-                l.forEachEntry(false, e -> indexed.put(e.itemId(), e.sid()));
-                return null;
+        // index = topic, for every instance's index (the topics are read once)
+        for (Path index : s.indexes()) {
+            Map<String, SemanticId> indexed = new HashMap<>();
+            try (SidIndexReader r = SidIndexReader.open(index, null)) {
+                r.read(l -> {
+                    l.forEachEntry(false, e -> indexed.put(e.itemId(), e.sid()));
+                    return null;
+                });
+            }
+            String where = s.indexes().size() == 1 ? "index" : "index " + index;
+            latest.forEach((id, sid) -> {
+                SemanticId in = indexed.get(id);
+                if (!sid.equals(in)) out.add(new Violation("index = topic", id, "topic says " + sid + ", " + where + " says " + (in == null ? "nothing" : in)));
+            });
+            indexed.forEach((id, sid) -> {
+                if (!latest.containsKey(id)) out.add(new Violation("index = topic", id, "in the " + where + " as " + sid + " but not in " + s.outputTopic()));
             });
         }
-        latest.forEach((id, sid) -> {
-            SemanticId in = indexed.get(id);
-            if (!sid.equals(in)) out.add(new Violation("index = topic", id, "topic says " + sid + ", index says " + (in == null ? "nothing" : in)));
-        });
-        indexed.forEach((id, sid) -> {
-            if (!latest.containsKey(id)) out.add(new Violation("index = topic", id, "in the index as " + sid + " but not in " + s.outputTopic()));
-        });
         return new Report(inputs[0], present.size(), invalid.size(), outputs[0], latest.size(), letters[0], out);
     }
 
